@@ -1,0 +1,210 @@
+package dev.switchboard.ticker.ticks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.ticker.Tick;
+
+/**
+ * The single writer of every symbol: gives each tick the next seq of its symbol and sends it to ticker.ticks and
+ * ticker.snapshots, both keyed by symbol. Seq assignment and the send happen under the symbol's lock, so the order
+ * on the partition is the seq order whichever feed or request produced the tick. Plain class (no CDI) so a test can
+ * build a second, "restarted" publisher against the same broker.
+ */
+public final class TickPublisher implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TickPublisher.class);
+    private static final long FAILURE_LOG_INTERVAL_MS = 5_000;
+
+    /** One value of a batch: its event time and its data. */
+    public record Entry(long ts, TickData data) {
+    }
+
+    /** The seqs a batch received, both inclusive. */
+    public record Published(String symbol, long firstSeq, long lastSeq) {
+        public int count() {
+            return (int) (lastSeq - firstSeq + 1);
+        }
+    }
+
+    private final Producer<byte[], byte[]> producer;
+    private final TickEncoder encoder;
+    private final ConcurrentHashMap<String, SymbolState> symbols = new ConcurrentHashMap<>();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder acked = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private volatile long lastFailureAt;
+    private volatile long lastFailureLoggedAt;
+    // Shared by every fire-and-forget send: the hot path allocates no callback per tick.
+    private final Callback counting = this::onCompletion;
+
+    public TickPublisher(Producer<byte[], byte[]> producer, TickEncoder encoder, Collection<Tick> recovered) {
+        this.producer = producer;
+        this.encoder = encoder;
+        for (Tick tick : recovered) {
+            SymbolState state = state(tick.symbol());
+            state.seq = tick.seq();
+            state.latest = encoder.encode(tick.symbol(), tick.seq(), tick.feed(), TickData.of(tick.data()), tick.ts());
+        }
+    }
+
+    /** Hot path: publishes one value and returns its seq; delivery failures are counted and logged. */
+    public long publish(String symbol, String feed, long ts, TickData data) {
+        SymbolState state = state(symbol);
+        synchronized (state) {
+            long seq = state.seq + 1;
+            byte[] value = encoder.encode(symbol, seq, feed, data, ts);
+            send(state, value, counting);
+            state.seq = seq;
+            state.latest = value;
+            return seq;
+        }
+    }
+
+    /** Publishes a batch under consecutive seqs; completes once Kafka has acknowledged every record. */
+    public CompletableFuture<Published> publishAll(String symbol, String feed, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("An empty batch has no seq");
+        }
+        SymbolState state = state(symbol);
+        BatchCompletion completion;
+        synchronized (state) {
+            long first = state.seq + 1;
+            completion = new BatchCompletion(new Published(symbol, first, first + entries.size() - 1));
+            for (Entry entry : entries) {
+                long seq = state.seq + 1;
+                byte[] value = encoder.encode(symbol, seq, feed, entry.data(), entry.ts());
+                send(state, value, completion);
+                state.seq = seq;
+                state.latest = value;
+            }
+        }
+        return completion.future;
+    }
+
+    private void send(SymbolState state, byte[] value, Callback callback) {
+        producer.send(new ProducerRecord<>(Topics.TICKER_TICKS, state.key, value), callback);
+        producer.send(new ProducerRecord<>(Topics.TICKER_SNAPSHOTS, state.key, value), callback);
+        sent.increment();
+    }
+
+    private SymbolState state(String symbol) {
+        return symbols.computeIfAbsent(symbol, SymbolState::new);
+    }
+
+    /** The latest value of a symbol, as sent. */
+    public Optional<Tick> latest(String symbol) {
+        SymbolState state = symbols.get(symbol);
+        byte[] latest = state == null ? null : state.latest;
+        return latest == null ? Optional.empty() : Optional.of(encoder.decode(latest));
+    }
+
+    /** The latest value of every symbol, by symbol. */
+    public List<Tick> latestAll() {
+        List<Tick> all = new ArrayList<>(symbols.size());
+        for (SymbolState state : symbols.values()) {
+            byte[] latest = state.latest;
+            if (latest != null) {
+                all.add(encoder.decode(latest));
+            }
+        }
+        all.sort(Comparator.comparing(Tick::symbol));
+        return all;
+    }
+
+    /** The last seq given to a symbol, 0 if it has none yet. */
+    public long lastSeq(String symbol) {
+        SymbolState state = symbols.get(symbol);
+        return state == null ? 0 : state.seq;
+    }
+
+    public long sentCount() {
+        return sent.sum();
+    }
+
+    /** Records acknowledged by Kafka (each tick is two records: the tick and its snapshot). */
+    public long ackedCount() {
+        return acked.sum();
+    }
+
+    public long failedCount() {
+        return failed.sum();
+    }
+
+    /** Wall-clock millis of the last delivery failure, 0 if none. */
+    public long lastFailureAt() {
+        return lastFailureAt;
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.flush();
+        producer.close(Duration.ofSeconds(10));
+    }
+
+    private void onCompletion(RecordMetadata metadata, Exception error) {
+        if (error == null) {
+            acked.increment();
+            return;
+        }
+        failed.increment();
+        long now = System.currentTimeMillis();
+        lastFailureAt = now;
+        if (now - lastFailureLoggedAt > FAILURE_LOG_INTERVAL_MS) {
+            lastFailureLoggedAt = now;
+            LOG.warnf("Kafka did not accept ticks (%d failed so far): %s", failed.sum(), error.toString());
+        }
+    }
+
+    /** Counts down both records of every tick of a batch; fails the batch on the first error. */
+    private final class BatchCompletion implements Callback {
+        private final CompletableFuture<Published> future = new CompletableFuture<>();
+        private final Published published;
+        private final AtomicInteger pending;
+
+        BatchCompletion(Published published) {
+            this.published = published;
+            this.pending = new AtomicInteger(published.count() * 2);
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception error) {
+            TickPublisher.this.onCompletion(metadata, error);
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else if (pending.decrementAndGet() == 0) {
+                future.complete(published);
+            }
+        }
+    }
+
+    private static final class SymbolState {
+        final byte[] key;
+        volatile long seq;
+        volatile byte[] latest;
+
+        SymbolState(String symbol) {
+            this.key = symbol.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
