@@ -1,0 +1,138 @@
+package dev.switchboard.chat.commands;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+import dev.switchboard.contracts.Topics;
+
+/**
+ * One member of the chat-service consumer group on chat.commands, on its own thread: poll a batch, let the processor
+ * commit it to the database, then commit the offsets. A crash between the two re-delivers the batch, which the
+ * processor recognises (same msgId, same command id) and answers with the original seq.
+ */
+public final class CommandConsumer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
+
+    private final Map<String, Object> settings;
+    private final CommandProcessor processor;
+    private final Duration pollTimeout;
+    private final Duration retryBackoff;
+    private final String name;
+
+    private volatile boolean running;
+    private volatile String lastFailure;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public CommandConsumer(String name, Map<String, Object> settings, CommandProcessor processor, Duration pollTimeout,
+            Duration retryBackoff) {
+        this.name = name;
+        this.settings = settings;
+        this.processor = processor;
+        this.pollTimeout = pollTimeout;
+        this.retryBackoff = retryBackoff;
+    }
+
+    public synchronized void start() {
+        consumer = new KafkaConsumer<>(settings);
+        running = true;
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public boolean isRunning() {
+        return running && thread != null && thread.isAlive();
+    }
+
+    /** Null while healthy, otherwise why the last batch could not be committed. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(Topics.CHAT_COMMANDS));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+                if (!records.isEmpty()) {
+                    handle(records);
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (RuntimeException e) {
+            lastFailure = e.toString();
+            LOG.errorf(e, "Command consumer %s stopped", name);
+        } finally {
+            running = false;
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            batch.add(record);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            first.putIfAbsent(partition, record.offset());
+            next.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        }
+        try {
+            processor.process(batch);
+            consumer.commitSync(next);
+            lastFailure = null;
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Nothing of this batch is lost: rewind and try the same records again after a pause.
+            lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.errorf("Command batch of %d failed, retrying: %s", batch.size(), lastFailure);
+            first.forEach((partition, offset) -> {
+                if (consumer.assignment().contains(partition)) {
+                    consumer.seek(partition, offset);
+                }
+            });
+            pause();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(retryBackoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.switchboard.chat.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+/** Every tunable of chat-service, under {@code switchboard.chat}. */
+@ConfigMapping(prefix = "switchboard.chat")
+public interface ChatConfig {
+
+    /** Longest message text, in characters (protocol-v1: 4000). */
+    @WithDefault("4000")
+    @Min(1)
+    @Max(100_000)
+    int maxTextLength();
+
+    /** Largest message data object, serialized as JSON, in bytes. */
+    @WithDefault("16384")
+    @Min(64)
+    @Max(1_048_576)
+    int maxDataBytes();
+
+    History history();
+
+    Events events();
+
+    Commands commands();
+
+    Outbox outbox();
+
+    Retention retention();
+
+    interface History {
+        /** Page size of GET /v1/rooms/{id}/messages when no limit is given. */
+        @WithDefault("50")
+        @Min(1)
+        int defaultLimit();
+
+        /** Larger limits are capped to this. */
+        @WithDefault("200")
+        @Min(1)
+        @Max(10_000)
+        int maxLimit();
+    }
+
+    interface Events {
+        @WithDefault("100")
+        @Min(1)
+        int defaultLimit();
+
+        @WithDefault("1000")
+        @Min(1)
+        @Max(10_000)
+        int maxLimit();
+    }
+
+    interface Commands {
+        /** Start the chat.commands consumer with the application (tests of pure HTTP may turn it off). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consumer group shared by every chat-service replica: Kafka splits the rooms between them by partition. */
+        @WithDefault("chat-service")
+        @NotBlank
+        String groupId();
+
+        /** Commands handled in one database transaction, at most. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(10_000)
+        int maxPollRecords();
+
+        @WithDefault("200ms")
+        Duration pollTimeout();
+
+        /** Attempts of one batch transaction (deadlock, seq conflict during a rebalance) before going one by one. */
+        @WithDefault("3")
+        @Min(1)
+        int attempts();
+
+        /** Wait after a failure the database or broker caused, before the same records are tried again. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+    }
+
+    interface Outbox {
+        /** Outbox rows sent to Kafka per round. */
+        @WithDefault("1000")
+        @Min(1)
+        @Max(50_000)
+        int batchSize();
+
+        /** Longest wait for a NOTIFY before looking at the outbox again anyway. */
+        @WithDefault("500ms")
+        Duration idlePoll();
+
+        /** How often a replica that is not the relay tries to become it. */
+        @WithDefault("2s")
+        Duration leaderRetry();
+    }
+
+    interface Retention {
+        /** How long messages are kept when the room sets nothing; absent means forever. */
+        Optional<Duration> defaultPeriod();
+
+        /** How often expired messages are removed. */
+        @WithDefault("1m")
+        Duration sweepInterval();
+    }
+}
