@@ -1,0 +1,107 @@
+package dev.switchboard.presence.topology;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.presence.ConnectionEvent;
+import dev.switchboard.contracts.presence.GatewayHeartbeat;
+import dev.switchboard.contracts.presence.PresenceDiff;
+import dev.switchboard.contracts.presence.TypingEvent;
+import dev.switchboard.contracts.presence.TypingUpdate;
+import dev.switchboard.presence.config.PresenceConfig;
+import dev.switchboard.presence.members.MemberState;
+import dev.switchboard.presence.members.PendingDiff;
+import dev.switchboard.presence.members.PresenceProcessor;
+import dev.switchboard.presence.typing.TypingProcessor;
+import dev.switchboard.presence.typing.TypingRoom;
+import dev.switchboard.presence.typing.TypingState;
+import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The presence topology. Everything runs in one sub-topology partitioned by channel: connection events and typing
+ * events arrive keyed by channel, and heartbeats (keyed by gateway) are re-published to every partition of the
+ * internal {@code switchboard-presence-gateway-heartbeats-repartition} topic, so each channel partition holds every
+ * gateway's lease and can drop the connections of a dead gateway by itself.
+ */
+@ApplicationScoped
+public class PresenceTopology {
+
+    /** Name of the internal repartition topic (prefixed with the application id by Kafka Streams). */
+    public static final String HEARTBEAT_BROADCAST = "gateway-heartbeats";
+
+    private final PresenceConfig config;
+    private final ObjectMapper mapper;
+
+    public PresenceTopology(PresenceConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    @Produces
+    @Singleton // no client proxy: KafkaStreams reads the topology's fields directly
+    Topology topology() {
+        return build();
+    }
+
+    /** A new topology each call: one per KafkaStreams instance. */
+    public Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        addStores(builder);
+
+        KStream<String, PresenceInput> connections = builder
+                .stream(Topics.PRESENCE_CONNECTIONS, Consumed.with(Serdes.String(), json(ConnectionEvent.class)).withName("connections"))
+                .mapValues(PresenceInput::of, Named.as("connection-input"));
+        KStream<String, PresenceInput> leases = builder
+                .stream(Topics.PRESENCE_HEARTBEATS, Consumed.with(Serdes.String(), json(GatewayHeartbeat.class)).withName("heartbeats"))
+                .repartition(Repartitioned.<String, GatewayHeartbeat>as(HEARTBEAT_BROADCAST)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(json(GatewayHeartbeat.class))
+                        .withNumberOfPartitions(Topics.CHANNEL_PARTITIONS)
+                        .withStreamPartitioner(new EveryPartition<>()))
+                .mapValues(PresenceInput::of, Named.as("heartbeat-input"));
+        connections.merge(leases, Named.as("presence-inputs"))
+                .process(() -> new PresenceProcessor(config), Named.as("presence"),
+                        PresenceStores.MEMBERS, PresenceStores.COUNTS, PresenceStores.GATEWAY_CONNECTIONS,
+                        PresenceStores.LEASES, PresenceStores.PENDING_DIFFS)
+                .to(Topics.PRESENCE_DIFFS, Produced.with(Serdes.String(), json(PresenceDiff.class)).withName("diffs"));
+
+        builder.stream(Topics.PRESENCE_TYPING, Consumed.with(Serdes.String(), json(TypingEvent.class)).withName("typing"))
+                .process(() -> new TypingProcessor(config), Named.as("typing-indicators"),
+                        PresenceStores.TYPING, PresenceStores.TYPING_ROOMS, PresenceStores.COUNTS)
+                .to(Topics.PRESENCE_TYPING_UPDATES, Produced.with(Serdes.String(), json(TypingUpdate.class)).withName("typing-updates"));
+        return builder.build();
+    }
+
+    private void addStores(StreamsBuilder builder) {
+        store(builder, PresenceStores.MEMBERS, json(MemberState.class));
+        store(builder, PresenceStores.COUNTS, Serdes.Integer());
+        store(builder, PresenceStores.GATEWAY_CONNECTIONS, Serdes.String());
+        store(builder, PresenceStores.LEASES, Serdes.Long());
+        store(builder, PresenceStores.PENDING_DIFFS, json(PendingDiff.class));
+        store(builder, PresenceStores.TYPING, json(TypingState.class));
+        store(builder, PresenceStores.TYPING_ROOMS, json(TypingRoom.class));
+    }
+
+    private static <V> void store(StreamsBuilder builder, String name, Serde<V> values) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled());
+    }
+
+    public <T> Serde<T> json(Class<T> type) {
+        return new ObjectMapperSerde<>(type, mapper);
+    }
+}

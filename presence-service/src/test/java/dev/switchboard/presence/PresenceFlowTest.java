@@ -1,0 +1,170 @@
+package dev.switchboard.presence;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.presence.PresenceDiff;
+import dev.switchboard.contracts.presence.PresenceMember;
+import dev.switchboard.testing.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(HttpPortResource.class)
+class PresenceFlowTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    final PresenceKafka kafka = PresenceKafka.get();
+
+    @Test
+    void userWithSeveralConnectionsJoinsOnceAndLeavesOnce() {
+        String room = PresenceKafka.room();
+        kafka.join(room, "alice", "a-tab1", "gw-1");
+        kafka.join(room, "alice", "a-tab2", "gw-1");
+        kafka.join(room, "alice", "a-phone", "gw-2");
+        kafka.leave(room, "alice", "a-tab1", "gw-1");
+        kafka.leave(room, "alice", "a-phone", "gw-2");
+        kafka.join(room, "bob", "b-1", "gw-1");
+        // bob's join is processed after everything alice did before it (same channel, same partition, in order)
+        await().atMost(PATIENCE).until(() -> joined(room).contains("bob"));
+
+        assertEquals(List.of("alice", "bob"), joined(room));
+        assertEquals(List.of(), left(room));
+        PresenceDiff first = kafka.diffs(room).get(0);
+        assertEquals("ALICE", first.joins().get(0).meta().get("name").asText());
+        assertEquals(1, first.count());
+        assertEquals(2, kafka.diffs(room).get(1).count());
+
+        kafka.leave(room, "alice", "a-tab2", "gw-1");
+        await().atMost(PATIENCE).until(() -> left(room).contains("alice"));
+        PresenceDiff last = kafka.diffs(room).get(kafka.diffs(room).size() - 1);
+        assertEquals(1, last.count());
+        assertEquals(false, last.sampled());
+    }
+
+    @Test
+    void presenceEndpointListsMembersWithMetaAndConnectionCounts() {
+        String room = PresenceKafka.room();
+        String id = room.substring("room:".length());
+        kafka.join(room, "carol", "c-1", "gw-1");
+        kafka.join(room, "carol", "c-2", "gw-2");
+        kafka.join(room, "dave", "d-1", "gw-1");
+        await().atMost(PATIENCE).until(() -> joined(room).contains("dave"));
+
+        given().when().get("/v1/rooms/{id}/presence", id)
+                .then().statusCode(200)
+                .body("channel", equalTo(room))
+                .body("count", equalTo(2))
+                .body("sampled", equalTo(false))
+                .body("members.userId", hasItems("carol", "dave"))
+                .body("members.find { it.userId == 'carol' }.connections", equalTo(2))
+                .body("members.find { it.userId == 'carol' }.meta.name", equalTo("CAROL"))
+                .body("members.find { it.userId == 'dave' }.connections", equalTo(1));
+    }
+
+    @Test
+    void emptyRoomHasNoMembers() {
+        given().when().get("/v1/rooms/{id}/presence", "nobody-here")
+                .then().statusCode(200)
+                .body("channel", equalTo("room:nobody-here"))
+                .body("count", equalTo(0))
+                .body("members", empty())
+                .body("sampled", equalTo(false));
+    }
+
+    @Test
+    void invalidRoomIdIsABadRequestProblem() {
+        given().when().get("/v1/rooms/{id}/presence", "not valid!")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("bad_request"))
+                .body("status", equalTo(400))
+                .body("detail", containsString("Room id"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("stackTrace")));
+        given().when().get("/v1/rooms/{id}/presence", "x".repeat(129))
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void stoppingGatewayTakesItsConnectionsAtOnceButNotUsersStillOnAnotherGateway() {
+        String room = PresenceKafka.room();
+        kafka.join(room, "erin", "e-1", "gw-stopping");
+        kafka.join(room, "frank", "f-1", "gw-stopping");
+        kafka.join(room, "frank", "f-2", "gw-staying");
+        await().atMost(PATIENCE).until(() -> joined(room).containsAll(List.of("erin", "frank")));
+
+        kafka.heartbeat("gw-stopping", 10_000, true);
+        await().atMost(PATIENCE).until(() -> left(room).contains("erin"));
+        kafka.join(room, "sentinel", "s-1", "gw-staying");
+        await().atMost(PATIENCE).until(() -> joined(room).contains("sentinel"));
+        assertEquals(List.of("erin"), left(room));
+
+        given().when().get("/v1/rooms/{id}/presence", room.substring(5))
+                .then().statusCode(200)
+                .body("count", equalTo(2))
+                .body("members.find { it.userId == 'frank' }.connections", equalTo(1));
+    }
+
+    @Test
+    void usersOfAGatewayWhoseLeaseLapsesLeave() {
+        String room = PresenceKafka.room();
+        String dying = "gw-dying-" + room.substring(7);
+        kafka.heartbeat(dying, 3_000, false);
+        kafka.join(room, "gina", "g-1", dying);
+        kafka.join(room, "hank", "h-1", dying);
+        await().atMost(PATIENCE).until(() -> joined(room).containsAll(List.of("gina", "hank")));
+        long lastHeartbeat = System.currentTimeMillis();
+        kafka.heartbeat(dying, 3_000, false);
+
+        // No more heartbeats: the gateway is dead. Its lease lapses and both users leave, in one diff.
+        await().atMost(PATIENCE).until(() -> left(room).size() == 2);
+        PresenceDiff leaves = kafka.diffs(room).stream().filter(d -> !d.leaves().isEmpty()).findFirst().orElseThrow();
+        assertEquals(List.of("gina", "hank"), leaves.leaves().stream().map(PresenceMember::userId).sorted().toList());
+        assertEquals(0, leaves.count());
+        assertTrue(leaves.ts() >= lastHeartbeat + 3_000, "left before the lease ran out");
+    }
+
+    @Test
+    void malformedEventsAreDroppedAndProcessingGoesOn() {
+        String room = PresenceKafka.room();
+        kafka.sendRaw(Topics.PRESENCE_CONNECTIONS, room, "{not json");
+        kafka.sendRaw(Topics.PRESENCE_CONNECTIONS, room,
+                "{\"kind\":\"JOIN\",\"channel\":\"" + room + "\",\"userId\":\"bad user!\",\"connectionId\":\"x\",\"gatewayId\":\"gw-1\"}");
+        kafka.sendRaw(Topics.PRESENCE_CONNECTIONS, "room:other",
+                "{\"kind\":\"JOIN\",\"channel\":\"" + room + "\",\"userId\":\"wrongkey\",\"connectionId\":\"x\",\"gatewayId\":\"gw-1\"}");
+        kafka.sendRaw(Topics.PRESENCE_HEARTBEATS, "gw-x", "[1,2]");
+        kafka.join(room, "ivan", "i-1", "gw-1");
+        await().atMost(PATIENCE).until(() -> joined(room).contains("ivan"));
+        assertEquals(List.of("ivan"), joined(room));
+    }
+
+    @Test
+    void readinessReflectsKafkaStreamsState() {
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'presence-streams' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'presence-streams' }.data.state", org.hamcrest.Matchers.oneOf("RUNNING", "REBALANCING")));
+    }
+
+    private List<String> joined(String room) {
+        return kafka.diffs(room).stream().flatMap(d -> d.joins().stream()).map(PresenceMember::userId).toList();
+    }
+
+    private List<String> left(String room) {
+        return kafka.diffs(room).stream().flatMap(d -> d.leaves().stream()).map(PresenceMember::userId).toList();
+    }
+}

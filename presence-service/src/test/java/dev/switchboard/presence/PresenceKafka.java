@@ -1,0 +1,149 @@
+package dev.switchboard.presence;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.presence.ConnectionEvent;
+import dev.switchboard.contracts.presence.GatewayHeartbeat;
+import dev.switchboard.contracts.presence.PresenceDiff;
+import dev.switchboard.contracts.presence.TypingEvent;
+import dev.switchboard.contracts.presence.TypingUpdate;
+import dev.switchboard.testing.KafkaTestResource;
+
+/**
+ * Plays the gateways against the real test broker: produces connection, heartbeat and typing events as JSON, and
+ * records every PresenceDiff and TypingUpdate presence-service publishes, by channel. One per test JVM.
+ */
+public final class PresenceKafka {
+
+    private static PresenceKafka instance;
+
+    public final ObjectMapper mapper = new ObjectMapper();
+    private final KafkaProducer<String, String> producer;
+    private final Map<String, List<PresenceDiff>> diffs = new ConcurrentHashMap<>();
+    private final Map<String, List<TypingUpdate>> typing = new ConcurrentHashMap<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    private PresenceKafka(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "presence-test-" + UUID.randomUUID());
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.PRESENCE_DIFFS, Topics.PRESENCE_TYPING_UPDATES));
+        poller = new Thread(() -> poll(consumer), "presence-test-consumer");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    public static synchronized PresenceKafka get() {
+        if (instance == null) {
+            instance = new PresenceKafka(KafkaTestResource.SharedKafka.bootstrapServers());
+        }
+        return instance;
+    }
+
+    private void poll(KafkaConsumer<String, String> consumer) {
+        try (consumer) {
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.topic().equals(Topics.PRESENCE_DIFFS)) {
+                        diffs.computeIfAbsent(record.key(), k -> new CopyOnWriteArrayList<>()).add(read(record.value(), PresenceDiff.class));
+                    } else {
+                        typing.computeIfAbsent(record.key(), k -> new CopyOnWriteArrayList<>()).add(read(record.value(), TypingUpdate.class));
+                    }
+                }
+            }
+        }
+    }
+
+    public List<PresenceDiff> diffs(String channel) {
+        return List.copyOf(diffs.getOrDefault(channel, List.of()));
+    }
+
+    public List<TypingUpdate> typing(String channel) {
+        return List.copyOf(typing.getOrDefault(channel, List.of()));
+    }
+
+    public void join(String channel, String user, String connection, String gateway) {
+        join(channel, user, connection, gateway, mapper.createObjectNode().put("name", user.toUpperCase()));
+    }
+
+    public void join(String channel, String user, String connection, String gateway, JsonNode meta) {
+        send(Topics.PRESENCE_CONNECTIONS, channel,
+                new ConnectionEvent(ConnectionEvent.Kind.JOIN, channel, user, connection, gateway, meta, System.currentTimeMillis()));
+    }
+
+    public void leave(String channel, String user, String connection, String gateway) {
+        send(Topics.PRESENCE_CONNECTIONS, channel,
+                new ConnectionEvent(ConnectionEvent.Kind.LEAVE, channel, user, connection, gateway, null, System.currentTimeMillis()));
+    }
+
+    public void heartbeat(String gateway, long leaseMs, boolean stopping) {
+        send(Topics.PRESENCE_HEARTBEATS, gateway, new GatewayHeartbeat(gateway, leaseMs, 0, stopping, System.currentTimeMillis()));
+    }
+
+    public void typing(String channel, String user, boolean active) {
+        send(Topics.PRESENCE_TYPING, channel, new TypingEvent(channel, user, "c-" + user, "gw-typing", active, System.currentTimeMillis()));
+    }
+
+    public void send(String topic, String key, Object value) {
+        sendRaw(topic, key, write(value));
+    }
+
+    public void sendRaw(String topic, String key, String json) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, json)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("presence-service published unreadable JSON: " + json, e);
+        }
+    }
+
+    public static String room() {
+        return "room:t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
