@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class MessageRepository {
 
-    static final String COLUMNS = "room_id, seq, message_id, msg_id, author, data::text, ts, edited_at, deleted";
+    public static final String COLUMNS = "room_id, seq, message_id, msg_id, author, data::text, ts, edited_at, deleted";
 
     /** Stores a new message unless its (room, msgId) exists; true if this call stored it. */
     public boolean insertIfNew(Connection connection, StoredMessage message) throws SQLException {
