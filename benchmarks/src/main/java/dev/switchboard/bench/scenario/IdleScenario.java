@@ -1,0 +1,75 @@
+package dev.switchboard.bench.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import dev.switchboard.bench.cli.Args;
+import dev.switchboard.bench.load.Conn;
+import dev.switchboard.bench.load.Connector;
+import dev.switchboard.bench.load.Target;
+import dev.switchboard.bench.result.ProcessMemory;
+import dev.switchboard.bench.result.RunResult;
+
+/**
+ * Scenario 1: N idle, accepted (authenticated) connections; the server's memory per connection is its RSS
+ * growth divided by N (and, for reference, its whole RSS divided by N). Connections above what one generator
+ * process may hold (its file-descriptor limit) are opened by helper processes, see {@link HelperProcesses}.
+ */
+public final class IdleScenario implements Scenario {
+
+    @Override
+    public RunResult run(Target target, Connector connector, Args args) throws Exception {
+        int connections = args.integer("connections", 1000);
+        int perProcess = args.integer("per-process", 18_000);
+        int concurrency = args.integer("concurrency", 200);
+        int settleSeconds = args.integer("settle-seconds", 5);
+        int rooms = args.integer("subscribe-rooms", 0);
+        RunResult result = new RunResult("idle", args.str("variant", Integer.toString(connections)), target.name())
+                .param("connections", connections)
+                .param("requestedConnections", args.integer("requested-connections", connections))
+                .param("cappedBy", args.integer("requested-connections", connections) > connections
+                        ? "file-descriptor limit of one process (" + System.getenv().getOrDefault("BENCH_FD_LIMIT", "?") + ")" : null)
+                .param("connectConcurrency", concurrency)
+                .param("settleSeconds", settleSeconds).param("subscribeRooms", rooms)
+                .param("connectionsPerGeneratorProcess", perProcess);
+
+        long baseline = ProcessMemory.rssBytes(target.serverPid());
+        int own = Math.min(connections, perProcess);
+        try (HelperProcesses helpers = HelperProcesses.start(args, own, connections - own, perProcess)) {
+            Connector.Opened opened = connector.open(0, own, concurrency).join();
+            int subscribed = subscribe(opened.conns(), rooms);
+            HelperProcesses.Totals others = helpers.awaitOpened(600);
+            int connected = opened.conns().size() + others.opened();
+            Thread.sleep(settleSeconds * 1000L);
+            long after = ProcessMemory.rssBytes(target.serverPid());
+            result.metric("connected", connected)
+                    .metric("failed", opened.failed() + others.failed())
+                    .metric("firstError", opened.firstError().isEmpty() ? others.firstError() : opened.firstError())
+                    .metric("subscribed", subscribed + others.subscribed())
+                    .metric("connectMillis", Math.max(opened.millis(), others.millis()))
+                    .metric("connectsPerSecond", opened.millis() == 0 ? 0 : opened.conns().size() * 1000L / opened.millis())
+                    .metric("generatorProcesses", 1 + helpers.count())
+                    .metric("serverRssBaselineBytes", baseline)
+                    .metric("serverRssBytes", after);
+            if (baseline > 0 && after > 0 && connected > 0) {
+                result.metric("rssGrowthPerConnectionBytes", (after - baseline) / connected)
+                        .metric("rssPerConnectionBytes", after / connected);
+            }
+            opened.conns().forEach(Conn::close);
+        }
+        return result;
+    }
+
+    /** Subscribes every connection to one of `rooms` rooms (0: none); returns how many were accepted. */
+    public static int subscribe(List<Conn> conns, int rooms) {
+        if (rooms <= 0) {
+            return 0;
+        }
+        List<CompletableFuture<String>> answers = new ArrayList<>();
+        for (Conn c : conns) {
+            answers.add(c.subscribe("room:idle-" + (c.index() % rooms), -1));
+        }
+        return Await.all(answers, 120);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.switchboard.bench.startup;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.switchboard.bench.cli.Args;
+import dev.switchboard.bench.result.RunResult;
+
+/**
+ * Startup time of each service in JVM mode: from process start to the first 200 of /q/health/ready, and the
+ * "started in" figure Quarkus logs. Three modes: the default JDK (17), JDK 25, and JDK 25 with an AOT cache
+ * made by a training run (-XX:AOTCacheOutput, written when the trained process exits). Each service runs on a
+ * spare port (--port-base + i) beside a running platform, which provides Kafka and PostgreSQL.
+ */
+public final class StartupMain {
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+    private static final List<String> SERVICES = List.of("chat-service", "presence-service", "ticker-service", "gateway-service");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private StartupMain() {
+    }
+
+    public static void run(Args args) throws Exception {
+        Path root = Path.of(args.required("root"));
+        Path out = Path.of(args.required("out"));
+        Path work = Path.of(args.required("work"));
+        int runs = args.integer("runs", 3);
+        int portBase = args.integer("port-base", 18180);
+        String jdk17 = args.str("jdk", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String jdk25 = args.str("jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        Files.createDirectories(work);
+        List<String> services = List.of(args.str("services", String.join(",", SERVICES)).split(","));
+        for (int i = 0; i < services.size(); i++) {
+            String svc = services.get(i);
+            Path jar = root.resolve(svc).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                System.err.println("startup: " + jar + " is missing (build the services first), skipped");
+                continue;
+            }
+            int port = portBase + i;
+            measure(out, work, svc, jar, port, runs, "jdk17", List.of(jdk17));
+            if (Files.isExecutable(Path.of(jdk25))) {
+                measure(out, work, svc, jar, port, runs, "jdk25", List.of(jdk25));
+                Path cache = work.resolve(svc + ".aot");
+                Files.deleteIfExists(cache);
+                Sample training = start(work, svc, jar, port, List.of(jdk25, "-XX:AOTCacheOutput=" + cache), true);
+                System.err.println("startup: " + svc + " AOT training run ready in " + training.readyMillis + " ms, cache "
+                        + (Files.exists(cache) ? Files.size(cache) / (1024 * 1024) + " MiB" : "missing"));
+                if (Files.exists(cache)) {
+                    measure(out, work, svc, jar, port, runs, "jdk25-aot", List.of(jdk25, "-XX:AOTCache=" + cache));
+                }
+            }
+        }
+    }
+
+    private static void measure(Path out, Path work, String svc, Path jar, int port, int runs, String mode,
+            List<String> java) throws Exception {
+        RunResult result = new RunResult("startup", mode, svc).param("runs", runs).param("jvm", String.join(" ", java))
+                .param("port", port).param("heap", "-Xmx384m");
+        List<Long> ready = new ArrayList<>();
+        List<Double> logged = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            Sample s = start(work, svc, jar, port, java, false);
+            if (s.readyMillis >= 0) {
+                ready.add(s.readyMillis);
+            }
+            if (s.startedInSeconds >= 0) {
+                logged.add(s.startedInSeconds);
+            }
+        }
+        ready.sort(Long::compare);
+        logged.sort(Double::compare);
+        result.metric("readyMillisRuns", ready)
+                .metric("readyMillisMedian", ready.isEmpty() ? null : ready.get(ready.size() / 2))
+                .metric("startedInSecondsRuns", logged)
+                .metric("startedInSecondsMedian", logged.isEmpty() ? null : logged.get(logged.size() / 2))
+                .metric("failedRuns", runs - ready.size());
+        result.write(out);
+    }
+
+    private record Sample(long readyMillis, double startedInSeconds) {
+    }
+
+    /** Starts the service, waits (at most 60 s) for readiness, stops it with SIGTERM and waits for it to exit. */
+    private static Sample start(Path work, String svc, Path jar, int port, List<String> java, boolean training)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(java);
+        cmd.addAll(List.of("-Xmx384m", "-jar", jar.toString()));
+        Path log = work.resolve(svc + (training ? "-training" : "") + ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("KAFKA_STREAMS_STATE_DIR", work.resolve("streams-" + svc).toString());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        long readyMillis = -1;
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(1)).build();
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try {
+                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readyMillis = (System.nanoTime() - t0) / 1_000_000;
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        if (training) {
+            // let the training run see some traffic before it stops and writes the cache
+            for (int i = 0; i < 20 && readyMillis >= 0; i++) {
+                try {
+                    HTTP.send(probe, HttpResponse.BodyHandlers.discarding());
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        double startedIn = -1;
+        Matcher m = STARTED_IN.matcher(Files.readString(log));
+        if (m.find()) {
+            startedIn = Double.parseDouble(m.group(1));
+        }
+        return new Sample(readyMillis, startedIn);
+    }
+}
