@@ -1,0 +1,169 @@
+package dev.switchboard.presence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.presence.ConnectionEvent;
+import dev.switchboard.contracts.presence.GatewayHeartbeat;
+import dev.switchboard.contracts.presence.PresenceDiff;
+import dev.switchboard.contracts.presence.PresenceMember;
+import dev.switchboard.contracts.presence.TypingEvent;
+import dev.switchboard.contracts.presence.TypingUpdate;
+import dev.switchboard.presence.config.PresenceConfig;
+import dev.switchboard.presence.topology.PresenceTopology;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * The protocol's deadlines, proven with the real topology on a controlled wall clock and the DEFAULT configuration:
+ * a dead gateway's users are gone within 15 s of its last heartbeat, a typing indicator ends 6 s after the last
+ * active:true. (Kafka itself is exercised by the @QuarkusTest classes; this pins the time arithmetic.)
+ */
+class WallClockDeadlinesTest {
+
+    static final String ROOM = "room:deadlines";
+    final Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    TopologyTestDriver driver;
+    TestInputTopic<String, ConnectionEvent> connections;
+    TestInputTopic<String, GatewayHeartbeat> heartbeats;
+    TestInputTopic<String, TypingEvent> typing;
+    TestOutputTopic<String, PresenceDiff> diffs;
+    TestOutputTopic<String, TypingUpdate> typingUpdates;
+
+    @BeforeEach
+    void start() {
+        PresenceConfig config = new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 100, new DurationConverter()) // Quarkus' "1s" / "250ms" syntax
+                .withMapping(PresenceConfig.class).build()
+                .getConfigMapping(PresenceConfig.class);
+        PresenceTopology topology = new PresenceTopology(config, new ObjectMapper());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "presence-deadlines");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "kafka-streams", "driver-" + UUID.randomUUID()).toString());
+        driver = new TopologyTestDriver(topology.build(), props, start);
+        StringSerializer keys = new StringSerializer();
+        connections = driver.createInputTopic(Topics.PRESENCE_CONNECTIONS, keys, topology.json(ConnectionEvent.class).serializer());
+        heartbeats = driver.createInputTopic(Topics.PRESENCE_HEARTBEATS, keys, topology.json(GatewayHeartbeat.class).serializer());
+        typing = driver.createInputTopic(Topics.PRESENCE_TYPING, keys, topology.json(TypingEvent.class).serializer());
+        diffs = driver.createOutputTopic(Topics.PRESENCE_DIFFS, new StringDeserializer(), topology.json(PresenceDiff.class).deserializer());
+        typingUpdates = driver.createOutputTopic(Topics.PRESENCE_TYPING_UPDATES, new StringDeserializer(),
+                topology.json(TypingUpdate.class).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void deadGatewaysUsersLeaveWithinFifteenSecondsOfItsLastHeartbeat() {
+        heartbeat("gw-a", false);
+        heartbeat("gw-b", false);
+        join("ann", "ann-1", "gw-a");
+        join("ben", "ben-1", "gw-a");
+        join("ben", "ben-2", "gw-b");
+        assertEquals(List.of("ann", "ben"), diffs.readValuesToList().stream().flatMap(d -> d.joins().stream()).map(PresenceMember::userId).toList());
+
+        // Both gateways heart-beat every 3 s for 21 s; then gw-a dies and only gw-b goes on.
+        long elapsed = 0;
+        long lastHeartbeatOfA = 0;
+        Long leftAt = null;
+        List<PresenceDiff> seen = new java.util.ArrayList<>();
+        while (elapsed < 60_000 && leftAt == null) {
+            if (elapsed % 3_000 == 0) {
+                heartbeat("gw-b", false);
+                if (elapsed <= 21_000) {
+                    heartbeat("gw-a", false);
+                    lastHeartbeatOfA = elapsed;
+                }
+            }
+            driver.advanceWallClockTime(Duration.ofMillis(500));
+            elapsed += 500;
+            List<PresenceDiff> out = diffs.readValuesToList();
+            seen.addAll(out);
+            if (out.stream().anyMatch(d -> !d.leaves().isEmpty())) {
+                leftAt = elapsed;
+            }
+        }
+        assertTrue(leftAt != null, "ann never left");
+        assertTrue(leftAt - lastHeartbeatOfA >= 10_000, "left before the 10 s lease ran out: " + (leftAt - lastHeartbeatOfA));
+        assertTrue(leftAt - lastHeartbeatOfA <= 15_000, "left later than 15 s after the last heartbeat: " + (leftAt - lastHeartbeatOfA));
+        PresenceDiff leave = seen.get(seen.size() - 1);
+        assertEquals(List.of("ann"), users(leave.leaves()), "ben is still there through gw-b");
+        assertEquals(1, leave.count());
+    }
+
+    @Test
+    void connectionsOfAGatewayThatNeverHeartBeatsGoAfterTheDefaultLease() {
+        join("cid", "cid-1", "gw-silent");
+        diffs.readValuesToList();
+        driver.advanceWallClockTime(Duration.ofMillis(9_000));
+        assertTrue(diffs.isEmpty());
+        for (int i = 0; i < 10 && diffs.isEmpty(); i++) {
+            driver.advanceWallClockTime(Duration.ofMillis(500));
+        }
+        assertEquals(List.of("cid"), users(diffs.readValue().leaves()));
+    }
+
+    @Test
+    void stoppingHeartbeatRemovesTheGatewaysConnectionsWithoutWaiting() {
+        heartbeat("gw-c", false);
+        join("dee", "dee-1", "gw-c");
+        diffs.readValuesToList();
+        heartbeat("gw-c", true);
+        assertEquals(List.of("dee"), users(diffs.readValue().leaves()));
+    }
+
+    @Test
+    void typingIndicatorEndsSixSecondsAfterTheLastActiveTrue() {
+        typing("eve", true);
+        assertTrue(typingUpdates.readValue().active());
+        driver.advanceWallClockTime(Duration.ofMillis(2_000));
+        typing("eve", true); // a refresh within the 3 s dedupe window: not announced, but it moves the deadline
+        assertTrue(typingUpdates.isEmpty());
+        driver.advanceWallClockTime(Duration.ofMillis(5_750));
+        assertTrue(typingUpdates.isEmpty(), "ended before 6 s after the last active:true");
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+        TypingUpdate end = typingUpdates.readValue();
+        assertEquals("eve", end.userId());
+        assertEquals(false, end.active());
+    }
+
+    private static List<String> users(List<PresenceMember> members) {
+        return members.stream().map(PresenceMember::userId).toList();
+    }
+
+    private void join(String user, String connection, String gateway) {
+        connections.pipeInput(ROOM, new ConnectionEvent(ConnectionEvent.Kind.JOIN, ROOM, user, connection, gateway, null, 0));
+    }
+
+    private void heartbeat(String gateway, boolean stopping) {
+        heartbeats.pipeInput(gateway, new GatewayHeartbeat(gateway, 10_000, 1, stopping, 0));
+    }
+
+    private void typing(String user, boolean active) {
+        typing.pipeInput(ROOM, new TypingEvent(ROOM, user, user + "-1", "gw-a", active, 0));
+    }
+
+}
