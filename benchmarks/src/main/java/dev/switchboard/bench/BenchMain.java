@@ -103,7 +103,7 @@ public final class BenchMain {
         String key = args.str("jwt-key", "");
         TokenPool tokens = key.isEmpty() ? null
                 : new TokenPool(BenchKeys.loadPrivate(Path.of(key)), args.str("issuer", "https://switchboard.bench"),
-                        args.integer("users", 1000), args.number("token-ttl-seconds", 3600));
+                        args.integer("users", 5000), args.number("token-ttl-seconds", 3600));
         return new Target(args.required("target-name"), args.str("host", "127.0.0.1"), args.integer("port", 8080),
                 args.str("path", "/v1/ws"), Dialect.parse(args.str("dialect", "plain")), tokens,
                 args.number("server-pid", 0), args.flag("resumes"));

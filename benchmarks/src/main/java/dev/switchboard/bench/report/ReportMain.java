@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -217,13 +218,8 @@ public final class ReportMain {
         }
         List<String> variants = results.variants("idle");
         List<String> targets = results.targets("idle");
-        double[][] values = new double[targets.size()][variants.size()];
-        for (int t = 0; t < targets.size(); t++) {
-            for (int v = 0; v < variants.size(); v++) {
-                values[t][v] = results.find("idle", variants.get(v), targets.get(t))
-                        .map(n -> metric(n, "rssGrowthPerConnectionBytes") / 1024.0).orElse(0.0);
-            }
-        }
+        double[][] values = matrix(targets, variants, (t, v) -> results.find("idle", v, t)
+                .map(n -> metric(n, "rssGrowthPerConnectionBytes") / 1024.0).orElse(0.0));
         Charts.bars(dir.resolve("idle-memory.png"), "Server memory per idle connection", "KiB per connection (RSS growth)",
                 variants.stream().map(v -> v + " asked").toList(), targets, values);
         md.append("![idle memory](idle-memory.png)\n\n");
@@ -316,13 +312,8 @@ public final class ReportMain {
         md.append('\n');
         List<String> services = runs.stream().map(n -> n.path("target").asText()).distinct().toList();
         List<String> modes = results.variants("startup");
-        double[][] values = new double[modes.size()][services.size()];
-        for (int m = 0; m < modes.size(); m++) {
-            for (int s = 0; s < services.size(); s++) {
-                values[m][s] = results.find("startup", modes.get(m), services.get(s))
-                        .map(n -> n.path("metrics").path("readyMillisMedian").asDouble()).orElse(0.0);
-            }
-        }
+        double[][] values = matrix(modes, services, (mode, svc) -> results.find("startup", mode, svc)
+                .map(n -> n.path("metrics").path("readyMillisMedian").asDouble()).orElse(0.0));
         Charts.bars(dir.resolve("startup.png"), "Time to ready (median)", "ms", services, modes, values);
         md.append("![startup](startup.png)\n\n");
     }
@@ -331,17 +322,21 @@ public final class ReportMain {
 
     private void latencyChart(String scenario, String variant, String field, String file, String title) throws IOException {
         List<String> targets = results.targets(scenario);
-        String[] pcts = {"p50Ms", "p99Ms", "p999Ms"};
-        double[][] values = new double[pcts.length][targets.size()];
-        for (int p = 0; p < pcts.length; p++) {
-            for (int t = 0; t < targets.size(); t++) {
-                int pi = p;
-                values[p][t] = results.find(scenario, variant, targets.get(t))
-                        .map(n -> n.path("metrics").path(field).path(pcts[pi]).asDouble()).orElse(0.0);
-            }
-        }
+        double[][] values = matrix(List.of("p50Ms", "p99Ms", "p999Ms"), targets, (pct, t) -> results.find(scenario, variant, t)
+                .map(n -> n.path("metrics").path(field).path(pct).asDouble()).orElse(0.0));
         Charts.bars(dir.resolve(file), title, "ms", targets, List.of("p50", "p99", "p99.9"), values);
         md.append("![").append(title).append("](").append(file).append(")\n\n");
+    }
+
+    /** values[series][category] for a chart, from a function of (series, category). */
+    private static double[][] matrix(List<String> series, List<String> categories, BiFunction<String, String, Double> value) {
+        double[][] values = new double[series.size()][categories.size()];
+        for (int s = 0; s < series.size(); s++) {
+            for (int c = 0; c < categories.size(); c++) {
+                values[s][c] = value.apply(series.get(s), categories.get(c));
+            }
+        }
+        return values;
     }
 
     private String ratios(String scenario, String variant, String metric, String what) {

@@ -58,8 +58,11 @@ public final class FanoutScenario implements Scenario {
         Connector.Opened pubs = connector.open(subscribers, publishers, concurrency).join();
         List<Conn> all = new ArrayList<>(subs.conns());
         all.addAll(pubs.conns());
+        // Publishers are room members only in the closed loop, where their own messages coming back pace them;
+        // at a fixed rate the room has exactly the M subscribers.
+        List<Conn> members = rate > 0 ? subs.conns() : all;
         List<CompletableFuture<String>> answers = new ArrayList<>();
-        for (Conn c : all) {
+        for (Conn c : members) {
             answers.add(c.subscribe(channel, -1));
         }
         int subscribed = Await.all(answers, 120);
@@ -101,6 +104,9 @@ public final class FanoutScenario implements Scenario {
             }
             Thread.sleep(50);
         }
+        long closedEarly = all.stream().filter(Conn::isClosed).count();
+        String closeCodes = all.stream().filter(Conn::isClosed).map(c -> Short.toString(c.closeCode())).distinct()
+                .reduce((a, b) -> a + "," + b).orElse("");
         all.forEach(Conn::close);
 
         long delivered = run.deliveredInWindow.sum();
@@ -112,7 +118,9 @@ public final class FanoutScenario implements Scenario {
                 .metric("deliveredPerSecond", delivered / duration)
                 .metric("deliveryLatency", run.delivery.summary())
                 .metric("ackLatency", run.ack.summary())
-                .metric("errors", run.errorCounts());
+                .metric("errors", run.errorCounts())
+                .metric("connectionsClosedByServer", closedEarly)
+                .metric("serverCloseCodes", closeCodes);
         return result;
     }
 
