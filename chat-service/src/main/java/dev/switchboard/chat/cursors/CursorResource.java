@@ -1,7 +1,5 @@
 package dev.switchboard.chat.cursors;
 
-import java.util.List;
-
 import dev.switchboard.chat.db.Database;
 import dev.switchboard.chat.http.Params;
 import dev.switchboard.chat.rooms.Room;
@@ -20,8 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The acting user's read cursor per room, and unread counts across their rooms. */
-@Path("/v1")
+/** The acting user's read cursor in a room: their last-read seq, and how many messages came after it. */
+@Path("/v1/rooms/{id}/cursor")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Blocking
@@ -31,9 +29,6 @@ public class CursorResource {
     }
 
     public record CursorView(String roomId, String userId, long seq, long latestSeq, long unread) {
-    }
-
-    public record UnreadView(String userId, List<CursorRepository.Unread> rooms, long total) {
     }
 
     private final Database database;
@@ -47,7 +42,6 @@ public class CursorResource {
     }
 
     @PUT
-    @Path("rooms/{id}/cursor")
     public CursorView put(@PathParam("id") String id, @HeaderParam(Params.USER_HEADER) String userHeader,
             @NotNull @Valid PutCursor body) {
         String roomId = Params.id("id", id);
@@ -63,23 +57,12 @@ public class CursorResource {
     }
 
     @GET
-    @Path("rooms/{id}/cursor")
     public CursorView get(@PathParam("id") String id, @HeaderParam(Params.USER_HEADER) String userHeader) {
         String roomId = Params.id("id", id);
         String user = Params.user(userHeader);
         return database.read(connection -> {
             access.readable(connection, roomId, user);
             return view(cursors.unread(connection, user, roomId).get(0), user);
-        });
-    }
-
-    @GET
-    @Path("unread")
-    public UnreadView unread(@HeaderParam(Params.USER_HEADER) String userHeader) {
-        String user = Params.user(userHeader);
-        return database.read(connection -> {
-            List<CursorRepository.Unread> rooms = cursors.unread(connection, user, null);
-            return new UnreadView(user, rooms, rooms.stream().mapToLong(CursorRepository.Unread::unread).sum());
         });
     }
 
