@@ -2,10 +2,14 @@ package dev.switchboard.chat.commands;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,6 +38,8 @@ public final class CommandConsumer implements AutoCloseable {
     private volatile boolean running;
     private volatile String lastFailure;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Set<TopicPartition> assignment = Set.of();
+    private final AtomicLong processed = new AtomicLong();
     private Thread thread;
 
     public CommandConsumer(String name, Map<String, Object> settings, CommandProcessor processor, Duration pollTimeout,
@@ -57,6 +63,16 @@ public final class CommandConsumer implements AutoCloseable {
         return running && thread != null && thread.isAlive();
     }
 
+    /** The partitions of chat.commands this member owns now. */
+    public Set<TopicPartition> assignment() {
+        return assignment;
+    }
+
+    /** Records this member has committed so far. */
+    public long processed() {
+        return processed.get();
+    }
+
     /** Null while healthy, otherwise why the last batch could not be committed. */
     public String lastFailure() {
         return lastFailure;
@@ -64,7 +80,19 @@ public final class CommandConsumer implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(Topics.CHAT_COMMANDS));
+            consumer.subscribe(List.of(Topics.CHAT_COMMANDS), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Nothing to flush: a batch is committed (database, then offsets) before the next poll.
+                    LOG.infof("%s: revoked %s", name, partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assignment = Set.copyOf(consumer.assignment());
+                    LOG.infof("%s: now owns %s", name, assignment);
+                }
+            });
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
                 if (!records.isEmpty()) {
@@ -95,6 +123,7 @@ public final class CommandConsumer implements AutoCloseable {
         try {
             processor.process(batch);
             consumer.commitSync(next);
+            processed.addAndGet(batch.size());
             lastFailure = null;
         } catch (WakeupException e) {
             throw e;
