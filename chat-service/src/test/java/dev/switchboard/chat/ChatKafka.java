@@ -131,6 +131,19 @@ public final class ChatKafka implements AutoCloseable {
         }
     }
 
+    /** Sends without waiting for the broker's ack; {@link #flush()} waits for all of them. */
+    public void sendAsync(ChatCommand command) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.CHAT_COMMANDS, command.roomId(), MAPPER.writeValueAsBytes(command)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
     public void sendRaw(String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(Topics.CHAT_COMMANDS, key, value)).get();
