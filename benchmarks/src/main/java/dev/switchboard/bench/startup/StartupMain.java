@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.switchboard.bench.cli.Args;
 import dev.switchboard.bench.result.RunResult;
@@ -44,11 +46,13 @@ public final class StartupMain {
         List<String> services = List.of(args.str("services", String.join(",", SERVICES)).split(","));
         for (int i = 0; i < services.size(); i++) {
             String svc = services.get(i);
-            Path jar = root.resolve(svc).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.isRegularFile(jar)) {
-                System.err.println("startup: " + jar + " is missing (build the services first), skipped");
+            Path app = root.resolve(svc).resolve("target/quarkus-app");
+            if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
+                System.err.println("startup: " + app + "/quarkus-run.jar is missing (build the services first), skipped");
                 continue;
             }
+            // Measure a copy: a build of the service while this runs must not pull the jars from under it.
+            Path jar = snapshot(app, work.resolve(svc)).resolve("quarkus-run.jar");
             int port = portBase + i;
             measure(out, work, svc, jar, port, runs, "jdk17", List.of(jdk17));
             if (Files.isExecutable(Path.of(jdk25))) {
@@ -88,6 +92,28 @@ public final class StartupMain {
                 .metric("startedInSecondsMedian", logged.isEmpty() ? null : logged.get(logged.size() / 2))
                 .metric("failedRuns", runs - ready.size());
         result.write(out);
+    }
+
+    private static Path snapshot(Path app, Path dir) throws IOException {
+        Path copy = dir.resolve("quarkus-app");
+        if (Files.exists(copy)) {
+            try (Stream<Path> old = Files.walk(copy)) {
+                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(app)) {
+            for (Path p : files.toList()) {
+                Path target = copy.resolve(app.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
     }
 
     private record Sample(long readyMillis, double startedInSeconds) {
