@@ -101,6 +101,15 @@ public final class ReportMain {
             double perConn = metric(n, "rssGrowthPerConnectionBytes");
             long connected = (long) metric(n, "connected");
             String what = fmt(perConn / 1024.0) + " KiB per connection at " + fmt(connected) + " connections";
+            List<JsonNode> sbIdle = results.of("idle").stream().filter(x -> x.path("target").asText().equals("switchboard"))
+                    .filter(x -> metric(x, "connected") > 0).toList();
+            if (sbIdle.size() >= 2) {
+                JsonNode small = sbIdle.get(sbIdle.size() - 2);
+                double marginal = (metric(n, "serverRssBytes") - metric(small, "serverRssBytes"))
+                        / (metric(n, "connected") - metric(small, "connected"));
+                what += "; marginal " + fmt(marginal / 1024.0) + " KiB per connection between " + fmt(metric(small, "connected"))
+                        + " and " + fmt(connected);
+            }
             if (connected < 50_000) {
                 row("gateway memory <= 10 KB per idle connection at 50k", what
                         + " (50k not reachable here: " + n.path("params").path("cappedBy").asText("connections failed") + ")", null);
@@ -167,8 +176,8 @@ public final class ReportMain {
                         + "each publisher keeps ").append(runs.stream().map(n -> n.path("params").path("windowPerPublisher"))
                         .filter(JsonNode::isNumber).findFirst().map(JsonNode::asText).orElse("a window of"))
                 .append(" messages in flight.\n\n")
-                .append("| variant | target | delivered msg/s | p50 ms | p99 ms | p99.9 ms | ack p99 ms | undelivered | errors |\n")
-                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                .append("| variant | target | delivered msg/s | p50 ms | p99 ms | p99.9 ms | ack p99 ms | undelivered | closed by server | errors |\n")
+                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (JsonNode n : runs) {
             JsonNode m = n.path("metrics");
             JsonNode d = m.path("deliveryLatency");
@@ -176,7 +185,8 @@ public final class ReportMain {
                     .append(fmt(m.path("deliveredPerSecond").asDouble())).append(" | ").append(fmt(d.path("p50Ms").asDouble()))
                     .append(" | ").append(fmt(d.path("p99Ms").asDouble())).append(" | ").append(fmt(d.path("p999Ms").asDouble()))
                     .append(" | ").append(fmt(m.path("ackLatency").path("p99Ms").asDouble())).append(" | ")
-                    .append(fmt(m.path("undelivered").asDouble())).append(" | ").append(errors(m)).append(" |\n");
+                    .append(fmt(m.path("undelivered").asDouble())).append(" | ")
+                    .append(fmt(m.path("connectionsClosedByServer").asDouble())).append(" | ").append(errors(m)).append(" |\n");
         }
         md.append('\n').append(ratios("fanout", "saturation", "deliveredPerSecond", "delivered msg/s at saturation"));
         List<String> targets = results.targets("fanout");
