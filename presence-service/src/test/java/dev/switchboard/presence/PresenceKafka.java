@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +48,9 @@ public final class PresenceKafka {
     private final Thread poller;
     private volatile boolean running = true;
 
+    /** Gateways the tests treat as alive: they heart-beat like real replicas for the whole test run. */
+    public static final List<String> LIVE_GATEWAYS = List.of("gw-1", "gw-2", "gw-staying", "gw-typing");
+
     private PresenceKafka(String bootstrap) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -59,6 +65,12 @@ public final class PresenceKafka {
         poller = new Thread(() -> poll(consumer), "presence-test-consumer");
         poller.setDaemon(true);
         poller.start();
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "presence-test-heartbeats");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleAtFixedRate(() -> LIVE_GATEWAYS.forEach(g -> heartbeat(g, 10_000, false)), 0, 2, TimeUnit.SECONDS);
     }
 
     public static synchronized PresenceKafka get() {
