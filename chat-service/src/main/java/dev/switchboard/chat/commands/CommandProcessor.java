@@ -51,7 +51,11 @@ public class CommandProcessor {
         List<Decoded> batch = records.stream().map(decoder::decode).toList();
         commands.increment(batch.size());
         deadLetters.increment(batch.stream().filter(Decoded.Rejected.class::isInstance).count());
+        long t0 = System.nanoTime();
         applyWithRetries(batch);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Applied %d commands in %d us", batch.size(), (System.nanoTime() - t0) / 1000);
+        }
     }
 
     private void applyWithRetries(List<Decoded> batch) {

@@ -43,6 +43,8 @@ final class CommandTransaction {
     private final Map<String, Optional<String>> roles = new HashMap<>();
     private final Map<String, Long> changedSeqs = new HashMap<>();
     private final Map<String, Long> changeCommands = new HashMap<>();
+    private final Map<String, StoredMessage> byMsgId = new HashMap<>();
+    private final List<StoredMessage> newMessages = new ArrayList<>();
     private final List<EventRepository.Row> events = new ArrayList<>();
     private final List<OutboxRecord> out = new ArrayList<>();
 
@@ -57,12 +59,23 @@ final class CommandTransaction {
         this.repositories = repositories;
         this.now = now;
         Set<String> roomIds = new HashSet<>();
+        List<String> publishRooms = new ArrayList<>();
+        List<String> publishMsgIds = new ArrayList<>();
         for (Decoded decoded : batch) {
             if (decoded instanceof Decoded.Accepted accepted) {
-                roomIds.add(accepted.command().roomId());
+                ChatCommand command = accepted.command();
+                roomIds.add(command.roomId());
+                if (command.kind() == ChatCommand.Kind.PUBLISH) {
+                    publishRooms.add(command.roomId());
+                    publishMsgIds.add(command.msgId());
+                }
             }
         }
         this.rooms = roomIds.isEmpty() ? new HashMap<>() : repositories.rooms().lockAll(connection, roomIds);
+        // Under the room locks, so no other replica can store one of these msgIds until this transaction ends.
+        for (StoredMessage known : repositories.messages().byMsgIds(connection, publishRooms, publishMsgIds)) {
+            byMsgId.put(key(known.roomId(), known.msgId()), known);
+        }
     }
 
     void apply(Decoded decoded) throws SQLException {
@@ -87,6 +100,7 @@ final class CommandTransaction {
 
     /** Writes what the batch produced; the caller commits. */
     void finish() throws SQLException {
+        flushMessages();
         repositories.events().insertAll(connection, events);
         repositories.rooms().updateLatestSeqs(connection, changedSeqs);
         repositories.outbox().write(connection, out);
@@ -108,17 +122,18 @@ final class CommandTransaction {
             reply(ChatReply.error(command, "forbidden", "only members may publish to this private room"));
             return;
         }
+        StoredMessage original = byMsgId.get(key(room.id(), command.msgId()));
+        if (original != null) {
+            // A re-sent or redelivered publish: the ack carries the original seq, and there is no second event.
+            reply(ChatReply.ok(command, original.seq(), original.messageId()));
+            return;
+        }
         long seq = room.latestSeq() + 1;
         String data = command.data().toString();
         StoredMessage message = new StoredMessage(room.id(), seq, newMessageId(), command.msgId(), command.userId(),
                 data, now, null, false);
-        if (!repositories.messages().insertIfNew(connection, message)) {
-            // A re-sent or redelivered publish: the ack carries the original seq, and there is no second event.
-            StoredMessage original = repositories.messages().byMsgId(connection, room.id(), command.msgId())
-                    .orElseThrow(() -> new SQLException("msgId conflict without a stored message", "40001"));
-            reply(ChatReply.ok(command, original.seq(), original.messageId()));
-            return;
-        }
+        newMessages.add(message);
+        byMsgId.put(key(room.id(), command.msgId()), message);
         advance(room, seq);
         emit(new ChatEvent(ChatEvent.Kind.CREATED, room.id(), seq, message.messageId(), command.msgId(),
                 command.userId(), command.userId(), command.data(), now), data, null);
@@ -126,6 +141,7 @@ final class CommandTransaction {
     }
 
     private void change(ChatCommand command) throws SQLException {
+        flushMessages(); // the message to change may be one this batch published
         Room room = rooms.get(command.roomId());
         if (room == null) {
             reply(ChatReply.error(command, "not_found", "no such room"));
@@ -168,6 +184,11 @@ final class CommandTransaction {
                 null, message.author(), command.userId(), edit ? command.data() : null, now), data,
                 command.commandId());
         reply(ChatReply.ok(command, seq, message.messageId()));
+    }
+
+    private void flushMessages() throws SQLException {
+        repositories.messages().insertAll(connection, newMessages);
+        newMessages.clear();
     }
 
     private Room createPublicRoom(ChatCommand command) throws SQLException {

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,24 +16,51 @@ public class MessageRepository {
 
     public static final String COLUMNS = "room_id, seq, message_id, msg_id, author, data::text, ts, edited_at, deleted";
 
-    /** Stores a new message unless its (room, msgId) exists; true if this call stored it. */
-    public boolean insertIfNew(Connection connection, StoredMessage message) throws SQLException {
+    /**
+     * Stores new messages in one round trip. The caller has checked under the room lock that their msgIds are new;
+     * the unique constraints still refuse a duplicate (the transaction then retries).
+     */
+    public void insertAll(Connection connection, List<StoredMessage> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO messages (room_id, seq, message_id, msg_id, author, data, ts) "
-                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (room_id, msg_id) DO NOTHING")) {
-            insert.setString(1, message.roomId());
-            insert.setLong(2, message.seq());
-            insert.setString(3, message.messageId());
-            insert.setString(4, message.msgId());
-            insert.setString(5, message.author());
-            insert.setString(6, message.data());
-            insert.setLong(7, message.ts());
-            return insert.executeUpdate() == 1;
+                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+            for (StoredMessage message : messages) {
+                insert.setString(1, message.roomId());
+                insert.setLong(2, message.seq());
+                insert.setString(3, message.messageId());
+                insert.setString(4, message.msgId());
+                insert.setString(5, message.author());
+                insert.setString(6, message.data());
+                insert.setLong(7, message.ts());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
-    public Optional<StoredMessage> byMsgId(Connection connection, String roomId, String msgId) throws SQLException {
-        return one(connection, "SELECT " + COLUMNS + " FROM messages WHERE room_id = ? AND msg_id = ?", roomId, msgId);
+    /** The stored messages among the given (room, msgId) pairs, in one query on the (room_id, msg_id) index. */
+    public List<StoredMessage> byMsgIds(Connection connection, List<String> roomIds, List<String> msgIds)
+            throws SQLException {
+        List<StoredMessage> found = new ArrayList<>();
+        if (roomIds.isEmpty()) {
+            return found;
+        }
+        String columns = COLUMNS.replace("room_id,", "m.room_id,").replace(" msg_id,", " m.msg_id,");
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + columns + " FROM messages m "
+                + "JOIN unnest(?::text[], ?::text[]) AS k(room_id, msg_id) "
+                + "ON m.room_id = k.room_id AND m.msg_id = k.msg_id")) {
+            select.setArray(1, connection.createArrayOf("text", roomIds.toArray()));
+            select.setArray(2, connection.createArrayOf("text", msgIds.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(read(rs));
+                }
+            }
+        }
+        return found;
     }
 
     public Optional<StoredMessage> byMessageId(Connection connection, String roomId, String messageId)

@@ -120,7 +120,11 @@ public class OutboxRelay {
                 }
                 LOG.info("This replica is now the outbox relay");
             }
+            long t0 = System.nanoTime();
             int sent = relayBatch(connection);
+            if (sent > 0 && LOG.isDebugEnabled()) {
+                LOG.debugf("Relayed %d outbox records in %d us", sent, (System.nanoTime() - t0) / 1000);
+            }
             lastFailure = null;
             if (sent < config.batchSize()) {
                 notifications.getNotifications((int) config.idlePoll().toMillis());
