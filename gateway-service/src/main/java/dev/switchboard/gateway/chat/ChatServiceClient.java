@@ -1,0 +1,43 @@
+package dev.switchboard.gateway.chat;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import dev.switchboard.gateway.config.GatewayConfig;
+import dev.switchboard.gateway.protocol.ProtocolException;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** chat-service's internal reads at switchboard.gateway.chat-url; any failure becomes unavailable. */
+@ApplicationScoped
+public class ChatServiceClient {
+
+    private static final Logger LOG = Logger.getLogger(ChatServiceClient.class);
+
+    private final ChatServiceApi api;
+
+    public ChatServiceClient(GatewayConfig config) {
+        long timeoutMs = config.httpTimeout().toMillis();
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.chatUrl()))
+                .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                .build(ChatServiceApi.class);
+    }
+
+    public Uni<RoomAccess> access(String roomId, String userId) {
+        return api.access(roomId, userId).onFailure().transform(failure -> unavailable("room access", failure));
+    }
+
+    public Uni<RoomEventsPage> events(String roomId, long after, int limit) {
+        return api.events(roomId, after, limit).onFailure().transform(failure -> unavailable("room history", failure));
+    }
+
+    private static ProtocolException unavailable(String what, Throwable failure) {
+        LOG.warnf("chat-service %s read failed: %s", what, failure.toString());
+        return ProtocolException.unavailable("chat-service is unavailable");
+    }
+}

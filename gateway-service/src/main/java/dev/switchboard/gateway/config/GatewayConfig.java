@@ -1,0 +1,188 @@
+package dev.switchboard.gateway.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/** Everything an operator can tune on a gateway replica; every value has a validated default. */
+@ConfigMapping(prefix = "switchboard.gateway")
+public interface GatewayConfig {
+
+    /**
+     * This replica's identity: the Kafka consumer group is "gateway-" + it, ChatCommand.replyTo and the presence
+     * lease carry it. application.properties defaults it to a random UUID per start.
+     */
+    @NotBlank
+    @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}")
+    String replicaId();
+
+    /** Base URL of chat-service (internal reads /access and /events). */
+    @WithDefault("http://localhost:8081")
+    @NotBlank
+    String chatUrl();
+
+    /** Base URL of presence-service (internal read /presence). */
+    @WithDefault("http://localhost:8082")
+    @NotBlank
+    String presenceUrl();
+
+    /** Timeout of one internal HTTP read. */
+    @WithDefault("3s")
+    Duration httpTimeout();
+
+    /** How long a publish waits for chat-service's ChatReply before answering unavailable. */
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    @Valid
+    Auth auth();
+
+    @Valid
+    Limits limits();
+
+    @Valid
+    Outbound outbound();
+
+    @Valid
+    AccessCache accessCache();
+
+    @Valid
+    Presence presence();
+
+    @Valid
+    Resume resume();
+
+    @Valid
+    Drain drain();
+
+    interface Auth {
+        /** How long an unauthenticated socket may stay open without a valid token (then close 4401). */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Lets sockets without a token subscribe to ticker channels (and nothing else). */
+        @WithDefault("false")
+        boolean anonymousTickers();
+    }
+
+    interface Limits {
+        /** Largest accepted text frame; larger ones close the socket with 1009. Mirrored into websockets-next. */
+        @WithDefault("65536")
+        @Min(1024)
+        int maxFrameBytes();
+
+        /** Largest signal data, serialized, in bytes (too_large beyond). */
+        @WithDefault("16384")
+        @Min(256)
+        int maxSignalBytes();
+
+        @WithDefault("100")
+        @Min(1)
+        int maxSubscriptions();
+
+        /** Open sockets of one user on one replica; the next one is closed with 1008. */
+        @WithDefault("20")
+        @Min(1)
+        int maxConnectionsPerUser();
+
+        @Valid
+        Bucket publish();
+
+        @Valid
+        Bucket typing();
+
+        @Valid
+        Bucket signal();
+
+        /** Rate-limited frames tolerated (refilling per second) before close 4429. */
+        @Valid
+        Bucket abuse();
+
+        /** Malformed frames tolerated (refilling per second) before close 1008. */
+        @Valid
+        Bucket badFrames();
+
+        /** Close a socket that sent nothing (not even a pong) for this long. */
+        @WithDefault("90s")
+        Duration idleTimeout();
+    }
+
+    interface Bucket {
+        /** Burst size. */
+        @WithDefault("20")
+        @Min(1)
+        int capacity();
+
+        /** Tokens added per second. */
+        @WithDefault("10")
+        @Min(0)
+        double perSecond();
+    }
+
+    interface Outbound {
+        /** Queued frames per connection (ticks excluded: they conflate); beyond it the socket is closed. */
+        @WithDefault("1000")
+        @Min(16)
+        int queueSize();
+
+        /** Frames written to a socket but not yet confirmed by it. */
+        @WithDefault("64")
+        @Min(1)
+        @Max(4096)
+        int writeWindow();
+    }
+
+    interface AccessCache {
+        @WithDefault("30s")
+        Duration ttl();
+
+        @WithDefault("10000")
+        @Min(1)
+        int maxEntries();
+    }
+
+    interface Presence {
+        /** Period of the GatewayHeartbeat on presence.heartbeats. */
+        @WithDefault("3s")
+        Duration heartbeatInterval();
+
+        /** Lease announced with each heartbeat. */
+        @WithDefault("10000")
+        @Min(1000)
+        long leaseMs();
+    }
+
+    interface Resume {
+        /** Events per history page fetched from chat-service (max 1000 there). */
+        @WithDefault("100")
+        @Min(1)
+        @Max(1000)
+        int pageSize();
+
+        /** Live events held per subscription while history is replayed; beyond it they are re-read from history. */
+        @WithDefault("5000")
+        @Min(10)
+        int bufferSize();
+    }
+
+    interface Drain {
+        /** Time between readiness turning false and the reconnect frames (lets load balancers notice). */
+        @WithDefault("2s")
+        Duration readinessDelay();
+
+        /** Upper bound of the random afterMs in reconnect frames, to spread reconnections. */
+        @WithDefault("3000")
+        @Min(0)
+        long reconnectAfterMaxMs();
+
+        /** How long to let queued frames flush before closing with 1001. */
+        @WithDefault("2s")
+        Duration flushTimeout();
+    }
+}

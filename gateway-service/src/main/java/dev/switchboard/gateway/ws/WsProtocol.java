@@ -1,0 +1,492 @@
+package dev.switchboard.gateway.ws;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.switchboard.gateway.auth.Identity;
+import dev.switchboard.gateway.auth.TokenVerifier;
+import dev.switchboard.gateway.chat.PublishService;
+import dev.switchboard.gateway.config.GatewayConfig;
+import dev.switchboard.gateway.fanout.ChannelIndex;
+import dev.switchboard.gateway.fanout.LocalConnections;
+import dev.switchboard.gateway.fanout.Subscribed;
+import dev.switchboard.gateway.limits.ConnectionLimits;
+import dev.switchboard.gateway.presence.PresenceServiceClient;
+import dev.switchboard.gateway.protocol.Channel;
+import dev.switchboard.gateway.protocol.CloseCodes;
+import dev.switchboard.gateway.protocol.ErrorCode;
+import dev.switchboard.gateway.protocol.EventFrames;
+import dev.switchboard.gateway.protocol.ProtocolException;
+import dev.switchboard.gateway.presence.TypingService;
+import dev.switchboard.gateway.signal.SignalService;
+import dev.switchboard.gateway.subscription.SubscriptionService;
+import io.quarkus.websockets.next.HandshakeRequest;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * protocol-v1 over WebSocket: authentication (header, query or first frame), the client frames of the protocol
+ * tables and their answers, limits and closes. The transport-neutral work is done by the core services
+ * (SubscriptionService, PublishService, TypingService, SignalService).
+ */
+@ApplicationScoped
+public class WsProtocol {
+
+    private static final Logger LOG = Logger.getLogger(WsProtocol.class);
+    private static final int MAX_META_BYTES = 1024;
+
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final ObjectReader reader;
+    private final ObjectMapper json;
+    private final WsFrames frames;
+    private final EventFrames eventFrames;
+    private final TokenVerifier tokens;
+    private final LocalConnections connections;
+    private final ChannelIndex index;
+    private final SubscriptionService subscriptions;
+    private final PublishService publishes;
+    private final TypingService typing;
+    private final SignalService signals;
+    private final PresenceServiceClient presence;
+    private final long heartbeatMs;
+    private final Map<String, WsSession> sessions = new ConcurrentHashMap<>();
+
+    public WsProtocol(GatewayConfig config, Vertx vertx, ObjectMapper json, WsFrames frames, EventFrames eventFrames,
+            TokenVerifier tokens, LocalConnections connections, ChannelIndex index, SubscriptionService subscriptions,
+            PublishService publishes, TypingService typing, SignalService signals, PresenceServiceClient presence,
+            @ConfigProperty(name = "quarkus.websockets-next.server.auto-ping-interval") Optional<Duration> autoPing) {
+        this.config = config;
+        this.vertx = vertx;
+        this.json = json;
+        this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.frames = frames;
+        this.eventFrames = eventFrames;
+        this.tokens = tokens;
+        this.connections = connections;
+        this.index = index;
+        this.subscriptions = subscriptions;
+        this.publishes = publishes;
+        this.typing = typing;
+        this.signals = signals;
+        this.presence = presence;
+        this.heartbeatMs = autoPing.map(Duration::toMillis).orElse(0L);
+    }
+
+    // --- lifecycle of a socket
+
+    void opened(WebSocketConnection connection) {
+        LOG.debugf("opened %s", connection.id());
+        Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+        WsSession session = new WsSession(connection, context, new ConnectionLimits(config.limits()),
+                frames, config.outbound().queueSize(), config.outbound().writeWindow());
+        sessions.put(session.id(), session);
+        connections.add(session);
+        String token = tokenOf(connection.handshakeRequest());
+        if (token != null) {
+            verify(session, token);
+            return;
+        }
+        long timeoutMs = Math.max(1, config.auth().timeout().toMillis());
+        if (!config.auth().anonymousTickers()) {
+            session.authTimer(vertx.setTimer(timeoutMs, id -> {
+                if (session.state() != WsSession.AuthState.AUTHENTICATED) {
+                    session.closeNow(CloseCodes.UNAUTHORIZED, "no valid token within " + timeoutMs + " ms");
+                }
+            }));
+        }
+    }
+
+    void closed(WebSocketConnection connection) {
+        WsSession session = sessions.remove(connection.id());
+        if (session == null) {
+            return;
+        }
+        connections.remove(session.id());
+        vertx.cancelTimer(session.authTimer());
+        vertx.cancelTimer(session.expiryTimer());
+        session.disposeQueue();
+        for (String channel : List.copyOf(session.subscriptions())) {
+            subscriptions.unsubscribe(session, Channel.parse(channel));
+        }
+        session.subscriptions().clear();
+        if (session.userSlotClaimed()) {
+            connections.releaseUserSlot(session.identity().userId());
+        }
+    }
+
+    void pong(WebSocketConnection connection) {
+        WsSession session = sessions.get(connection.id());
+        if (session != null) {
+            session.touch();
+        }
+    }
+
+    void binary(WebSocketConnection connection) {
+        WsSession session = sessions.get(connection.id());
+        if (session != null) {
+            session.touch();
+            badFrame(session, null, ProtocolException.badRequest("Binary frames are not supported; send JSON text"));
+        }
+    }
+
+    /** Sessions idle for longer than the idle timeout (no frame, no pong). */
+    List<WsSession> idleSessions(long idleNanos) {
+        List<WsSession> idle = new ArrayList<>();
+        for (WsSession session : sessions.values()) {
+            if (session.idleNanos() > idleNanos) {
+                idle.add(session);
+            }
+        }
+        return idle;
+    }
+
+    // --- authentication
+
+    private static String tokenOf(HandshakeRequest request) {
+        String header = request.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).strip();
+        }
+        String query = request.query();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("access_token=")) {
+                    return java.net.URLDecoder.decode(pair.substring("access_token=".length()), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void verify(WsSession session, String token) {
+        session.state(WsSession.AuthState.VERIFYING);
+        tokens.verify(token).emitOn(session.executor()).subscribe().with(
+                identity -> authenticated(session, identity, null),
+                failure -> {
+                    session.closeNow(CloseCodes.UNAUTHORIZED, ProtocolException.of(failure).getMessage());
+                });
+    }
+
+    private void authenticated(WsSession session, Identity identity, String frameId) {
+        LOG.debugf("authenticated %s as %s", session.id(), identity.userId());
+        if (session.isClosing()) {
+            return;
+        }
+        if (!connections.claimUserSlot(identity.userId(), config.limits().maxConnectionsPerUser())) {
+            session.closeNow(CloseCodes.POLICY_VIOLATION, "too many connections for this user");
+            return;
+        }
+        session.userSlotClaimed(true);
+        vertx.cancelTimer(session.authTimer());
+        session.authenticated(identity);
+        scheduleExpiry(session, identity);
+        Channel inbox = Channel.user(identity.userId());
+        index.addLive(session, inbox);
+        session.subscriptions().add(inbox.name());
+        session.send(welcome(session, frameId));
+        List<String> held = List.copyOf(session.heldFrames());
+        session.heldFrames().clear();
+        held.forEach(text -> handle(session, text));
+    }
+
+    private String welcome(WsSession session, String frameId) {
+        return frames.welcome(frameId, session.id(), session.identity().userId(), heartbeatMs);
+    }
+
+    private void scheduleExpiry(WsSession session, Identity identity) {
+        vertx.cancelTimer(session.expiryTimer());
+        if (identity.expiresAtMs() == Long.MAX_VALUE) {
+            return;
+        }
+        long delay = Math.max(1, identity.expiresAtMs() - System.currentTimeMillis());
+        session.expiryTimer(vertx.setTimer(delay, id -> session.closeNow(CloseCodes.UNAUTHORIZED, "token expired")));
+    }
+
+    /** An auth frame: first authentication, or a refresh with a new token of the same user. */
+    private void auth(WsSession session, InboundFrame frame) {
+        String token = frame.requiredText("token");
+        if (session.state() == WsSession.AuthState.AUTHENTICATED) {
+            tokens.verify(token).emitOn(session.executor()).subscribe().with(identity -> {
+                if (!identity.userId().equals(session.identity().userId())) {
+                    session.send(frames.error(frame.id(), ProtocolException.forbidden(
+                            "A connection cannot change its user; open a new one")));
+                    return;
+                }
+                session.authenticated(identity);
+                scheduleExpiry(session, identity);
+                session.send(welcome(session, frame.id()));
+            }, failure -> session.send(frames.error(frame.id(), ProtocolException.of(failure))));
+            return;
+        }
+        session.state(WsSession.AuthState.VERIFYING);
+        tokens.verify(token).emitOn(session.executor()).subscribe().with(
+                identity -> authenticated(session, identity, frame.id()),
+                failure -> session.closeNow(CloseCodes.UNAUTHORIZED, ProtocolException.of(failure).getMessage()));
+    }
+
+    // --- frames
+
+    void handle(WebSocketConnection connection, String text) {
+        WsSession session = sessions.get(connection.id());
+        if (session != null) {
+            session.touch();
+            handle(session, text);
+        }
+    }
+
+    private void handle(WsSession session, String text) {
+        if (session.isClosing()) {
+            return;
+        }
+        if (session.state() == WsSession.AuthState.VERIFYING) {
+            session.heldFrames().add(text);
+            return;
+        }
+        InboundFrame frame;
+        try {
+            frame = parse(text);
+        } catch (ProtocolException e) {
+            badFrame(session, null, e);
+            return;
+        }
+        try {
+            dispatch(session, frame);
+        } catch (ProtocolException e) {
+            if (e.code() == ErrorCode.BAD_REQUEST) {
+                badFrame(session, frame.id(), e);
+            } else {
+                session.send(frames.error(frame.id(), e));
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Frame %s failed", frame.type());
+            session.send(frames.error(frame.id(), ProtocolException.of(e)));
+        }
+    }
+
+    private InboundFrame parse(String text) {
+        JsonNode node;
+        try {
+            node = reader.readTree(text);
+        } catch (Exception e) {
+            throw ProtocolException.badRequest("The frame is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ProtocolException.badRequest("A frame must be a JSON object");
+        }
+        ObjectNode body = (ObjectNode) node;
+        JsonNode id = body.get("id");
+        if (id != null && !id.isNull() && (!id.isTextual() || id.asText().length() > InboundFrame.MAX_ID_CHARS)) {
+            throw ProtocolException.badRequest("id must be a string of at most " + InboundFrame.MAX_ID_CHARS + " characters");
+        }
+        String frameId = id == null || id.isNull() ? null : id.asText();
+        JsonNode type = body.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new FrameException(frameId, ProtocolException.badRequest("type is required and must be a string"));
+        }
+        return new InboundFrame(frameId, type.asText(), body);
+    }
+
+    private void dispatch(WsSession session, InboundFrame frame) {
+        String type = frame.type();
+        if (type.equals("auth")) {
+            auth(session, frame);
+            return;
+        }
+        if (type.equals("ping")) {
+            session.send(frames.pong(frame.id()));
+            return;
+        }
+        if (!isKnown(type)) {
+            throw ProtocolException.badRequest("Unknown frame type: " + abbreviate(type));
+        }
+        if (session.state() != WsSession.AuthState.AUTHENTICATED && !anonymousMayUse(frame)) {
+            session.send(frames.error(frame.id(), new ProtocolException(ErrorCode.UNAUTHORIZED,
+                    "Authenticate first: send {\"type\":\"auth\",\"token\":\"...\"}")));
+            return;
+        }
+        switch (type) {
+            case "subscribe" -> subscribe(session, frame);
+            case "unsubscribe" -> unsubscribe(session, frame);
+            case "publish" -> publish(session, frame);
+            case "typing" -> typing(session, frame);
+            case "signal" -> signal(session, frame);
+            default -> throw ProtocolException.badRequest("Unknown frame type: " + abbreviate(type));
+        }
+    }
+
+    private static boolean isKnown(String type) {
+        return switch (type) {
+            case "subscribe", "unsubscribe", "publish", "typing", "signal" -> true;
+            default -> false;
+        };
+    }
+
+    private boolean anonymousMayUse(InboundFrame frame) {
+        if (!config.auth().anonymousTickers()) {
+            return false;
+        }
+        if (!frame.type().equals("subscribe") && !frame.type().equals("unsubscribe")) {
+            return false;
+        }
+        JsonNode channel = frame.body().get("channel");
+        return channel != null && channel.isTextual() && channel.asText().startsWith("ticker:");
+    }
+
+    private void subscribe(WsSession session, InboundFrame frame) {
+        Channel channel = frame.channel();
+        Long since = frame.optionalSeq("since");
+        JsonNode meta = frame.optionalObject("meta");
+        if (meta != null && eventFrames.write(meta).getBytes(StandardCharsets.UTF_8).length > MAX_META_BYTES) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "meta must be at most " + MAX_META_BYTES + " bytes");
+        }
+        String name = channel.name();
+        if (!session.subscriptions().contains(name)
+                && session.subscriptions().size() + session.subscribing().size() >= config.limits().maxSubscriptions()) {
+            throw ProtocolException.forbidden("At most " + config.limits().maxSubscriptions()
+                    + " subscriptions per connection");
+        }
+        if (!session.subscribing().add(name)) {
+            throw ProtocolException.badRequest("A subscribe to " + name + " is already in progress");
+        }
+        subscriptions.subscribe(session, channel, since, meta, subscribed -> intro(session, frame.id(), subscribed))
+                .emitOn(session.executor())
+                .subscribe().with(subscribed -> {
+                    session.subscribing().remove(name);
+                    if (session.isClosing()) {
+                        subscriptions.unsubscribe(session, channel);
+                    }
+                }, failure -> {
+                    session.subscribing().remove(name);
+                    if (!index.isSubscribed(session.id(), name)) {
+                        session.subscriptions().remove(name);
+                    }
+                    session.send(frames.error(frame.id(), name, ProtocolException.of(failure)));
+                });
+    }
+
+    /** subscribed, then for rooms the current member list, before any replayed or live event. */
+    private Uni<Void> intro(WsSession session, String frameId, Subscribed subscribed) {
+        session.subscriptions().add(subscribed.channel().name());
+        session.send(frames.subscribed(frameId, subscribed));
+        if (!subscribed.channel().isRoom()) {
+            return Uni.createFrom().voidItem();
+        }
+        String channel = subscribed.channel().name();
+        return presence.members(subscribed.channel().id())
+                .invoke(snapshot -> session.deliver(eventFrames.presenceMembers(channel, snapshot.membersOrEmpty(),
+                        snapshot.count(), snapshot.sampled())))
+                .onFailure().invoke(failure -> session.warn(channel, ProtocolException.of(failure)))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private void unsubscribe(WsSession session, InboundFrame frame) {
+        Channel channel = frame.channel();
+        subscriptions.unsubscribe(session, channel);
+        session.subscriptions().remove(channel.name());
+        session.send(frames.ack(frame.id(), channel.name()));
+    }
+
+    private void publish(WsSession session, InboundFrame frame) {
+        if (!rateAllowed(session, frame, session.limits().publish())) {
+            return;
+        }
+        Channel channel = frame.channel();
+        String msgId = frame.requiredText("msgId");
+        JsonNode data = frame.requiredObject("data");
+        PublishService.validate(channel, msgId, data);
+        answer(session, frame, channel.name(), publishes.publish(session.identity(), channel, msgId, data)
+                .map(result -> frames.published(frame.id(), channel.name(), result)));
+    }
+
+    private void typing(WsSession session, InboundFrame frame) {
+        if (!rateAllowed(session, frame, session.limits().typing())) {
+            return;
+        }
+        Channel channel = frame.channel();
+        boolean active = frame.requiredBoolean("active");
+        answer(session, frame, channel.name(), typing.typing(session.identity(), session.id(), channel, active)
+                .map(ignored -> frame.id() == null ? null : frames.ack(frame.id(), channel.name())));
+    }
+
+    private void signal(WsSession session, InboundFrame frame) {
+        if (!rateAllowed(session, frame, session.limits().signal())) {
+            return;
+        }
+        String to = frame.requiredText("to");
+        JsonNode data = frame.requiredObject("data");
+        answer(session, frame, null, signals.send(session.identity(), to, data).map(ignored -> frames.ack(frame.id())));
+    }
+
+    /** Sends the answer (null: none) or the error, carrying the frame's id. */
+    private void answer(WsSession session, InboundFrame frame, String channel, Uni<String> work) {
+        work.emitOn(session.executor()).subscribe().with(answer -> {
+            if (answer != null) {
+                session.send(answer);
+            }
+        }, failure -> session.send(frames.error(frame.id(), channel, ProtocolException.of(failure))));
+    }
+
+    private boolean rateAllowed(WsSession session, InboundFrame frame, ConnectionLimits.Verdict verdict) {
+        switch (verdict) {
+            case ALLOWED:
+                return true;
+            case LIMITED:
+                session.send(frames.error(frame.id(), new ProtocolException(ErrorCode.RATE_LIMITED,
+                        "Too many " + frame.type() + " frames; slow down")));
+                return false;
+            default:
+                session.send(frames.error(frame.id(), new ProtocolException(ErrorCode.RATE_LIMITED,
+                        "Sustained rate limit abuse; closing")));
+                session.close(CloseCodes.RATE_LIMIT_ABUSE, "rate limit abuse");
+                return false;
+        }
+    }
+
+    private void badFrame(WsSession session, String id, ProtocolException problem) {
+        String frameId = id;
+        ProtocolException shown = problem;
+        if (problem instanceof FrameException withId) {
+            frameId = withId.frameId;
+            shown = withId.problem;
+        }
+        session.send(frames.error(frameId, shown));
+        if (session.limits().badFrameIsAbuse()) {
+            session.close(CloseCodes.POLICY_VIOLATION, "too many invalid frames");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    /** A bad_request that already knows the frame's id (the id parsed, something after it did not). */
+    private static final class FrameException extends ProtocolException {
+        private final String frameId;
+        private final ProtocolException problem;
+
+        FrameException(String frameId, ProtocolException problem) {
+            super(problem.code(), problem.getMessage());
+            this.frameId = frameId;
+            this.problem = problem;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.switchboard.gateway.ws;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import dev.switchboard.gateway.auth.Identity;
+import dev.switchboard.gateway.fanout.ChannelEvent;
+import dev.switchboard.gateway.fanout.GatewayConnection;
+import dev.switchboard.gateway.fanout.OutboundQueue;
+import dev.switchboard.gateway.fanout.OutboundSink;
+import dev.switchboard.gateway.limits.ConnectionLimits;
+import dev.switchboard.gateway.protocol.CloseCodes;
+import dev.switchboard.gateway.protocol.ProtocolException;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+
+/**
+ * One WebSocket client: its authentication state, subscriptions, limits and bounded outbound queue. State changes
+ * happen on the connection's event loop ({@link #executor()}); the fan-out only touches the queue.
+ */
+final class WsSession implements GatewayConnection, OutboundSink {
+
+    enum AuthState {
+        /** No token yet; closed with 4401 at the auth timeout (unless anonymous ticker access is on). */
+        AWAITING,
+        /** A token is being verified; frames wait for the outcome. */
+        VERIFYING,
+        AUTHENTICATED
+    }
+
+    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(2);
+
+    private final WebSocketConnection connection;
+    private final Executor executor;
+    private final OutboundQueue queue;
+    private final ConnectionLimits limits;
+    private final WsFrames frames;
+    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Set<String> subscribing = ConcurrentHashMap.newKeySet();
+    private final List<String> heldFrames = new ArrayList<>();
+    private volatile Identity identity = Identity.anonymous();
+    private volatile AuthState state = AuthState.AWAITING;
+    private volatile boolean closing;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private boolean userSlotClaimed;
+    private long authTimer = -1;
+    private long expiryTimer = -1;
+
+    WsSession(WebSocketConnection connection, Context context, ConnectionLimits limits, WsFrames frames,
+            int queueSize, int writeWindow) {
+        this.connection = connection;
+        this.executor = task -> context.runOnContext(ignored -> task.run());
+        this.limits = limits;
+        this.frames = frames;
+        this.queue = new OutboundQueue(this, executor, queueSize, writeWindow);
+    }
+
+    @Override
+    public String id() {
+        return connection.id();
+    }
+
+    @Override
+    public Identity identity() {
+        return identity;
+    }
+
+    @Override
+    public void deliver(ChannelEvent event) {
+        queue.offer(event);
+    }
+
+    @Override
+    public Uni<Void> awaitCapacity(int frames) {
+        return queue.awaitCapacity(frames);
+    }
+
+    @Override
+    public void warn(String channel, ProtocolException problem) {
+        send(frames.error(null, channel, problem));
+    }
+
+    @Override
+    public void revoked(String channel, ProtocolException reason) {
+        subscriptions.remove(channel);
+        send(frames.error(null, channel, reason));
+    }
+
+    @Override
+    public Uni<Void> drain(String reason, long afterMs) {
+        send(frames.reconnect(reason, afterMs));
+        return closeAfterFlush(CloseCodes.GOING_AWAY, reason);
+    }
+
+    // --- OutboundSink: the queue writes through the socket
+
+    @Override
+    public Uni<Void> write(String text) {
+        return connection.sendText(text);
+    }
+
+    @Override
+    public void overflowed() {
+        executor.execute(() -> closeNow(CloseCodes.POLICY_VIOLATION,
+                "slow consumer: outbound queue full; reconnect and resume with since"));
+    }
+
+    // --- used by the protocol handler
+
+    void send(String frame) {
+        queue.offer(frame);
+    }
+
+    /** Queued frames are written first, then the socket closes with that code. */
+    Uni<Void> closeAfterFlush(int code, String reason) {
+        if (closing) {
+            return Uni.createFrom().voidItem();
+        }
+        closing = true;
+        return queue.flushed().ifNoItem().after(CLOSE_FLUSH_TIMEOUT).recoverWithItem((Void) null)
+                .chain(() -> connection.close(new CloseReason(code, reason)))
+                .onFailure().recoverWithNull();
+    }
+
+    void close(int code, String reason) {
+        closeAfterFlush(code, reason).subscribe().with(ignored -> {
+        }, failure -> {
+        });
+    }
+
+    /** Closes at once, dropping whatever is queued. */
+    void closeNow(int code, String reason) {
+        closing = true;
+        queue.close();
+        connection.close(new CloseReason(code, reason)).subscribe().with(ignored -> {
+        }, failure -> {
+        });
+    }
+
+    boolean isClosing() {
+        return closing || connection.isClosed();
+    }
+
+    void disposeQueue() {
+        queue.close();
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    ConnectionLimits limits() {
+        return limits;
+    }
+
+    AuthState state() {
+        return state;
+    }
+
+    void state(AuthState state) {
+        this.state = state;
+    }
+
+    void authenticated(Identity identity) {
+        this.identity = identity;
+        this.state = AuthState.AUTHENTICATED;
+    }
+
+    Set<String> subscriptions() {
+        return subscriptions;
+    }
+
+    Set<String> subscribing() {
+        return subscribing;
+    }
+
+    List<String> heldFrames() {
+        return heldFrames;
+    }
+
+    void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastActivityNanos;
+    }
+
+    boolean userSlotClaimed() {
+        return userSlotClaimed;
+    }
+
+    void userSlotClaimed(boolean claimed) {
+        this.userSlotClaimed = claimed;
+    }
+
+    long authTimer() {
+        return authTimer;
+    }
+
+    void authTimer(long id) {
+        this.authTimer = id;
+    }
+
+    long expiryTimer() {
+        return expiryTimer;
+    }
+
+    void expiryTimer(long id) {
+        this.expiryTimer = id;
+    }
+
+    WebSocketConnection connection() {
+        return connection;
+    }
+}
