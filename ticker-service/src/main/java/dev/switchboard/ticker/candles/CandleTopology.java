@@ -16,7 +16,6 @@ import org.apache.kafka.streams.state.WindowStore;
 
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.ticker.Candle;
-import dev.switchboard.contracts.ticker.Tick;
 import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -37,15 +36,15 @@ public class CandleTopology {
 
     @Produces
     public Topology candles() {
-        Serde<Tick> ticks = new ObjectMapperSerde<>(Tick.class);
-        Serde<CandleAggregate> aggregates = new ObjectMapperSerde<>(CandleAggregate.class);
+        Serde<PricePoint> ticks = new PricePointSerde();
+        Serde<CandleAggregate> aggregates = new CandleAggregateSerde();
         Serde<Candle> candles = new ObjectMapperSerde<>(Candle.class);
 
         StreamsBuilder builder = new StreamsBuilder();
-        KGroupedStream<String, Tick> bySymbol = builder
+        KGroupedStream<String, PricePoint> bySymbol = builder
                 .stream(Topics.TICKER_TICKS, Consumed.with(Serdes.String(), ticks)
                         .withTimestampExtractor(new TickTimestampExtractor()))
-                .filter((symbol, tick) -> symbol != null && tick != null && CandleAggregate.hasPrice(tick))
+                .filter((symbol, tick) -> symbol != null && tick != null && tick.priced())
                 .groupByKey(Grouped.with(Serdes.String(), ticks));
 
         for (CandleInterval interval : CandleInterval.values()) {
