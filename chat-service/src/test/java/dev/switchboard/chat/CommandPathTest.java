@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.chat.commands.CommandProcessor;
@@ -27,44 +24,16 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.chat.ChatCommand;
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatReply;
-import dev.switchboard.testing.KafkaTestResource;
-import dev.switchboard.testing.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 
 /** The command path end to end over real Kafka and PostgreSQL: order, idempotency, edits, deletes, bad input. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-class CommandPathTest {
-
-    static final Duration WAIT = Duration.ofSeconds(90);
-    static ChatKafka kafka;
+class CommandPathTest extends ChatServiceTestBase {
 
     @Inject
     CommandProcessor processor;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new ChatKafka();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    static String room() {
-        return "room-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    ChatReply sendAndAwaitReply(ChatCommand command) {
-        kafka.send(command);
-        await().atMost(WAIT).until(() -> kafka.replyTo(command) != null);
-        return kafka.replyTo(command);
-    }
 
     @Test
     void concurrentPublishersToOneRoomGetGapFreeSeqsInOrder() throws Exception {

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.testing.KafkaTestResource;
-import dev.switchboard.testing.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -25,21 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @Tag("bench")
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-class CommandThroughputBench {
-
-    static ChatKafka kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new ChatKafka();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+class CommandThroughputBench extends ChatServiceTestBase {
 
     @Test
     void commandsPerSecond() {

@@ -1,7 +1,6 @@
 package dev.switchboard.chat;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -9,49 +8,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.contracts.chat.ChatCommand;
-import dev.switchboard.testing.KafkaTestResource;
-import dev.switchboard.testing.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /** History pages at their edges, read cursors and unread counts, over HTTP, on messages sent through Kafka. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-class HistoryAndCursorsApiTest {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final String PROBLEM = "application/problem+json";
-    static ChatKafka kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new ChatKafka();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    static RequestSpecification as(String user) {
-        return given().header("X-Switchboard-User", user).contentType("application/json");
-    }
-
-    static String room() {
-        return "h-" + UUID.randomUUID().toString().substring(0, 8);
-    }
+class HistoryAndCursorsApiTest extends ChatServiceTestBase {
 
     /** Publishes {@code count} messages (the first one from "author") and waits until they are all acked. */
     static String roomWith(int count, String author, String other) {
@@ -59,8 +26,7 @@ class HistoryAndCursorsApiTest {
         List<ChatCommand> commands = IntStream.rangeClosed(1, count)
                 .mapToObj(i -> kafka.publish(room, i == 1 ? author : other, "m" + i, "text " + i))
                 .toList();
-        commands.forEach(kafka::send);
-        await().atMost(WAIT).until(() -> commands.stream().allMatch(c -> kafka.replyTo(c) != null));
+        sendAndAwaitReplies(commands);
         return room;
     }
 

@@ -8,44 +8,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.contracts.chat.ChatCommand;
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatReply;
 import dev.switchboard.contracts.chat.MembershipEvent;
-import dev.switchboard.testing.KafkaTestResource;
-import dev.switchboard.testing.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The walking skeleton: a PUBLISH on chat.commands is stored, acked and emitted, and the internal reads see it. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-class PublishPathTest {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static ChatKafka kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new ChatKafka();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    static String room() {
-        return "room-" + UUID.randomUUID().toString().substring(0, 8);
-    }
+class PublishPathTest extends ChatServiceTestBase {
 
     @Test
     void publishIsStoredAckedAndEmittedWithSeqOne() {

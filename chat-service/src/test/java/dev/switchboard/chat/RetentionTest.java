@@ -1,55 +1,32 @@
 package dev.switchboard.chat;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.chat.retention.RetentionSweeper;
 import dev.switchboard.contracts.chat.ChatCommand;
-import dev.switchboard.testing.KafkaTestResource;
-import dev.switchboard.testing.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /** Per-room retention removes old messages; rooms without one keep theirs; /events reports what is gone. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-class RetentionTest {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static ChatKafka kafka;
+class RetentionTest extends ChatServiceTestBase {
 
     @Inject
     RetentionSweeper sweeper;
 
-    @BeforeAll
-    static void connect() {
-        kafka = new ChatKafka();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
     void publish(String room, int from, int to) {
         List<ChatCommand> commands = java.util.stream.IntStream.range(from, to)
                 .mapToObj(i -> kafka.publish(room, "ret", "m" + i, "text " + i)).toList();
-        commands.forEach(kafka::send);
-        await().atMost(WAIT).until(() -> commands.stream().allMatch(c -> kafka.replyTo(c) != null));
+        sendAndAwaitReplies(commands);
     }
 
     @Test

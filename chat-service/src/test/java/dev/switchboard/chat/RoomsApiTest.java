@@ -10,47 +10,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.time.Duration;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.contracts.chat.MembershipEvent;
-import dev.switchboard.testing.KafkaTestResource;
-import dev.switchboard.testing.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /** Rooms and membership over HTTP, with the MembershipEvents they emit, and every bad input as problem+json. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-class RoomsApiTest {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final String PROBLEM = "application/problem+json";
-    static ChatKafka kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new ChatKafka();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    static RequestSpecification as(String user) {
-        return given().header("X-Switchboard-User", user).contentType("application/json");
-    }
-
-    static String room() {
-        return "r-" + UUID.randomUUID().toString().substring(0, 8);
-    }
+class RoomsApiTest extends ChatServiceTestBase {
 
     @Test
     void createGetAndListRooms() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.chat.commands.CommandConsumer;
@@ -28,9 +25,6 @@ import dev.switchboard.chat.commands.CommandProcessor;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.chat.ChatCommand;
 import dev.switchboard.contracts.chat.ChatEvent;
-import dev.switchboard.testing.KafkaTestResource;
-import dev.switchboard.testing.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -40,28 +34,13 @@ import jakarta.inject.Inject;
  * is ever assigned twice and every command gets exactly one event.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-class ScaleOutTest {
-
-    static final Duration WAIT = Duration.ofSeconds(180);
-    static ChatKafka kafka;
+class ScaleOutTest extends ChatServiceTestBase {
 
     @Inject
     CommandConsumers consumers;
 
     @Inject
     CommandProcessor processor;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new ChatKafka();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void secondInstanceJoinsAndLeavesMidStreamWithoutAnySeqAssignedTwice() throws Exception {

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -153,10 +152,10 @@ final class CommandTransaction {
             return;
         }
         Long inBatch = changeCommands.get(key(room.id(), command.commandId()));
-        OptionalLong applied = inBatch != null ? OptionalLong.of(inBatch)
+        Optional<Long> applied = inBatch != null ? Optional.of(inBatch)
                 : repositories.events().seqOfCommand(connection, room.id(), command.commandId());
         if (applied.isPresent()) {
-            reply(ChatReply.ok(command, applied.getAsLong(), command.messageId()));
+            reply(ChatReply.ok(command, applied.get(), command.messageId()));
             return;
         }
         Optional<StoredMessage> found = repositories.messages().byMessageId(connection, room.id(), command.messageId());

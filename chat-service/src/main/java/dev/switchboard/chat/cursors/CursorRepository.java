@@ -1,12 +1,10 @@
 package dev.switchboard.chat.cursors;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
+import dev.switchboard.chat.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Read cursors: a user's last-read seq per room, and what is unread after it. */
@@ -17,15 +15,9 @@ public class CursorRepository {
     }
 
     public void put(Connection connection, String roomId, String userId, long seq, long now) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO read_cursors (room_id, user_id, seq, updated_at) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (room_id, user_id) DO UPDATE SET seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at")) {
-            upsert.setString(1, roomId);
-            upsert.setString(2, userId);
-            upsert.setLong(3, seq);
-            upsert.setLong(4, now);
-            upsert.executeUpdate();
-        }
+        Sql.update(connection, "INSERT INTO read_cursors (room_id, user_id, seq, updated_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (room_id, user_id) DO UPDATE SET seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at",
+                roomId, userId, seq, now);
     }
 
     /**
@@ -41,22 +33,9 @@ public class CursorRepository {
                         : "WHERE r.id IN (SELECT room_id FROM room_members WHERE user_id = ? "
                                 + "UNION SELECT room_id FROM read_cursors WHERE user_id = ?) ")
                 + "ORDER BY r.id";
-        List<Unread> result = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, userId);
-            select.setString(2, userId);
-            if (onlyRoom != null) {
-                select.setString(3, onlyRoom);
-            } else {
-                select.setString(3, userId);
-                select.setString(4, userId);
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    result.add(new Unread(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                }
-            }
-        }
-        return result;
+        Object[] params = onlyRoom != null ? new Object[] { userId, userId, onlyRoom }
+                : new Object[] { userId, userId, userId, userId };
+        return Sql.list(connection, sql,
+                rs -> new Unread(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), params);
     }
 }

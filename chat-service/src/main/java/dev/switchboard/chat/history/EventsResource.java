@@ -56,7 +56,7 @@ public class EventsResource {
                 return new EventsPage(roomId, List.of(), 0, 0, false);
             }
             long latest = room.get().latestSeq();
-            long earliest = events.earliestSeq(connection, roomId).orElse(latest == 0 ? 0 : latest + 1);
+            long earliest = events.earliestSeq(connection, roomId).orElse(latest == 0 ? 0L : latest + 1);
             List<ChatEvent> page = events.after(connection, roomId, afterSeq, pageSize + 1);
             boolean hasMore = page.size() > pageSize;
             return new EventsPage(roomId, hasMore ? page.subList(0, pageSize) : page, latest, earliest, hasMore);

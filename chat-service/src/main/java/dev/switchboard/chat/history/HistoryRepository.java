@@ -1,13 +1,12 @@
 package dev.switchboard.chat.history;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import dev.switchboard.chat.db.Sql;
 import dev.switchboard.chat.messages.MessageRepository;
 import dev.switchboard.chat.messages.StoredMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,18 +25,8 @@ public class HistoryRepository {
         boolean forwards = after != null;
         String sql = "SELECT " + MessageRepository.COLUMNS + " FROM messages WHERE room_id = ? AND seq > ? AND seq < ? "
                 + (forwards ? "ORDER BY seq ASC" : "ORDER BY seq DESC") + " LIMIT ?";
-        List<StoredMessage> page = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, roomId);
-            select.setLong(2, after == null ? 0 : after);
-            select.setLong(3, before == null ? Long.MAX_VALUE : before);
-            select.setInt(4, limit + 1);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    page.add(MessageRepository.read(rs));
-                }
-            }
-        }
+        List<StoredMessage> page = new ArrayList<>(Sql.list(connection, sql, MessageRepository::read, roomId,
+                after == null ? 0L : after, before == null ? Long.MAX_VALUE : before, limit + 1));
         if (!forwards) {
             Collections.reverse(page);
         }

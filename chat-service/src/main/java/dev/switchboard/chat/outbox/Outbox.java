@@ -1,7 +1,6 @@
 package dev.switchboard.chat.outbox;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -9,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.switchboard.chat.db.Sql;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,16 +43,8 @@ public class Outbox {
         if (records.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (OutboxRecord record : records) {
-                insert.setString(1, record.topic());
-                insert.setString(2, record.key());
-                insert.setBytes(3, record.payload());
-                insert.setString(4, headersJson(record.headers()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        Sql.batch(connection, INSERT, records,
+                r -> new Object[] { r.topic(), r.key(), r.payload(), headersJson(r.headers()) });
         try (Statement notify = connection.createStatement()) {
             notify.execute("NOTIFY " + CHANNEL);
         }

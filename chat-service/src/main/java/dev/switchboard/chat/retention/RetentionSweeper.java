@@ -1,6 +1,5 @@
 package dev.switchboard.chat.retention;
 
-import java.sql.PreparedStatement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import dev.switchboard.chat.config.ChatConfig;
 import dev.switchboard.chat.db.Database;
+import dev.switchboard.chat.db.Sql;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,7 @@ public class RetentionSweeper {
     private static final Logger LOG = Logger.getLogger(RetentionSweeper.class);
 
     private static final String EXPIRED = " USING rooms r WHERE t.room_id = r.id "
-            + "AND COALESCE(r.retention_ms, ?) IS NOT NULL AND t.ts < ? - COALESCE(r.retention_ms, ?)";
+            + "AND COALESCE(r.retention_ms, ?::bigint) IS NOT NULL AND t.ts < ? - COALESCE(r.retention_ms, ?::bigint)";
 
     private final Database database;
     private final ChatConfig.Retention config;
@@ -68,12 +68,7 @@ public class RetentionSweeper {
         return database.inTransaction(connection -> {
             long removed = 0;
             for (String table : new String[] { "messages", "room_events" }) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " t" + EXPIRED)) {
-                    delete.setObject(1, defaultMs, java.sql.Types.BIGINT);
-                    delete.setLong(2, now);
-                    delete.setObject(3, defaultMs, java.sql.Types.BIGINT);
-                    removed += delete.executeUpdate();
-                }
+                removed += Sql.update(connection, "DELETE FROM " + table + " t" + EXPIRED, defaultMs, now, defaultMs);
             }
             return removed;
         });

@@ -1,13 +1,11 @@
 package dev.switchboard.chat.rooms;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.switchboard.chat.db.Database;
 import dev.switchboard.chat.http.Params;
-import dev.switchboard.chat.outbox.Outbox;
-import dev.switchboard.chat.outbox.OutboxRecord;
+import dev.switchboard.chat.outbox.OutboxTransactions;
 import dev.switchboard.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.constraints.Pattern;
@@ -46,15 +44,15 @@ public class MembershipResource {
     private final RoomRepository rooms;
     private final RoomCreator creator;
     private final RoomAccess access;
-    private final Outbox outbox;
+    private final OutboxTransactions transactions;
 
     public MembershipResource(Database database, RoomRepository rooms, RoomCreator creator, RoomAccess access,
-            Outbox outbox) {
+            OutboxTransactions transactions) {
         this.database = database;
         this.rooms = rooms;
         this.creator = creator;
         this.access = access;
-        this.outbox = outbox;
+        this.transactions = transactions;
     }
 
     @GET
@@ -77,16 +75,14 @@ public class MembershipResource {
         String target = Params.id("userId", userId);
         String actor = Params.user(userHeader);
         String role = Roles.parse(body == null ? null : body.role()).orElse(Roles.MEMBER);
-        return database.inTransaction(connection -> {
+        return transactions.run((connection, out) -> {
             Room room = rooms.lock(connection, roomId).orElseThrow(() -> ProblemException.notFound("no room " + roomId));
             boolean selfJoin = actor.equals(target) && !room.isPrivate() && role.equals(Roles.MEMBER);
             if (!selfJoin && !access.isModerator(connection, roomId, actor)) {
                 throw ProblemException.forbidden("only a moderator of " + roomId + " may add members or change roles");
             }
             Optional<String> current = rooms.role(connection, roomId, target);
-            List<OutboxRecord> out = new ArrayList<>();
             creator.putMember(connection, room, target, role, current, System.currentTimeMillis(), out);
-            outbox.write(connection, out);
             return new MemberView(roomId, target, role);
         });
     }
@@ -98,16 +94,14 @@ public class MembershipResource {
         String roomId = Params.id("id", id);
         String target = Params.id("userId", userId);
         String actor = Params.user(userHeader);
-        database.inTransaction(connection -> {
+        transactions.run((connection, out) -> {
             Room room = rooms.lock(connection, roomId).orElseThrow(() -> ProblemException.notFound("no room " + roomId));
             if (!actor.equals(target) && !access.isModerator(connection, roomId, actor)) {
                 throw ProblemException.forbidden("only a moderator of " + roomId + " may remove other members");
             }
-            List<OutboxRecord> out = new ArrayList<>();
             if (!creator.removeMember(connection, room, target, System.currentTimeMillis(), out)) {
                 throw ProblemException.notFound(target + " is not a member of " + roomId);
             }
-            outbox.write(connection, out);
             return null;
         });
     }

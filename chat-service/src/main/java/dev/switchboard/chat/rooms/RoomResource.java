@@ -1,15 +1,13 @@
 package dev.switchboard.chat.rooms;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import dev.switchboard.chat.db.Database;
 import dev.switchboard.chat.http.Params;
-import dev.switchboard.chat.outbox.Outbox;
-import dev.switchboard.chat.outbox.OutboxRecord;
+import dev.switchboard.chat.outbox.OutboxTransactions;
 import dev.switchboard.contracts.Ids;
 import dev.switchboard.contracts.chat.MembershipEvent.Visibility;
 import dev.switchboard.problem.ProblemException;
@@ -59,15 +57,15 @@ public class RoomResource {
     private final RoomRepository rooms;
     private final RoomCreator creator;
     private final RoomAccess access;
-    private final Outbox outbox;
+    private final OutboxTransactions transactions;
 
     public RoomResource(Database database, RoomRepository rooms, RoomCreator creator, RoomAccess access,
-            Outbox outbox) {
+            OutboxTransactions transactions) {
         this.database = database;
         this.rooms = rooms;
         this.creator = creator;
         this.access = access;
-        this.outbox = outbox;
+        this.transactions = transactions;
     }
 
     @POST
@@ -76,14 +74,9 @@ public class RoomResource {
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         Visibility visibility = Visibility.valueOf(body.visibility().toUpperCase(Locale.ROOT));
         Long retentionMs = body.retentionSeconds() == null ? null : body.retentionSeconds() * 1000;
-        Room room = database.inTransaction(connection -> {
-            List<OutboxRecord> out = new ArrayList<>();
-            Room created = creator.create(connection, id, visibility, body.name(), user, retentionMs,
-                    System.currentTimeMillis(), out)
-                    .orElseThrow(() -> new ProblemException(409, "conflict", "room " + id + " exists already"));
-            outbox.write(connection, out);
-            return created;
-        });
+        Room room = transactions.run((connection, out) -> creator.create(connection, id, visibility, body.name(),
+                user, retentionMs, System.currentTimeMillis(), out)
+                .orElseThrow(() -> new ProblemException(409, "conflict", "room " + id + " exists already")));
         return Response.created(URI.create("/v1/rooms/" + room.id())).entity(RoomView.of(room, Roles.MODERATOR))
                 .build();
     }
