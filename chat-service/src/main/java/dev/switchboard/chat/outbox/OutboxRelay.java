@@ -92,10 +92,12 @@ public class OutboxRelay {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + Outbox.CHANNEL);
+                try {
+                    execute(connection, "LISTEN " + Outbox.CHANNEL);
+                    loop(connection);
+                } finally {
+                    release(connection);
                 }
-                loop(connection);
             } catch (SQLException | RuntimeException e) {
                 leader = false;
                 if (running) {
@@ -129,6 +131,27 @@ public class OutboxRelay {
             if (sent < config.batchSize()) {
                 notifications.getNotifications((int) config.idlePoll().toMillis());
             }
+        }
+    }
+
+    /**
+     * The connection goes back to the pool, not away: the session's lock and LISTEN must be given up explicitly, or
+     * an idle pooled connection would keep this replica (and every other) from relaying.
+     */
+    private void release(Connection connection) {
+        leader = false;
+        try {
+            execute(connection, "UNLISTEN *");
+            execute(connection, "SELECT pg_advisory_unlock_all()");
+        } catch (SQLException e) {
+            // A broken connection: its session ends on the server, and the lock with it.
+            LOG.debugf("Could not release the relay lock explicitly: %s", e.getMessage());
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
