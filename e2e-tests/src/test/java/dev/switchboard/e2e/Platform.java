@@ -115,7 +115,16 @@ public final class Platform {
 
     /** Stops every process at once (each drains gracefully), then drops the database. */
     private synchronized void stop() {
-        processes.parallelStream().forEach(ServiceProcess::close);
+        List<Thread> stopping = processes.stream().map(process -> new Thread(process::close, "stop-" + process.name()))
+                .toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join(40_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         database.stop();
     }
 }
