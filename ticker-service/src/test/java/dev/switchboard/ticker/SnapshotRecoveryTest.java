@@ -53,16 +53,13 @@ class SnapshotRecoveryTest {
         running.publishAll(symbol, "test", List.of(price(ts, 1.5), price(ts + 1, 2.5), price(ts + 2, 3.5))).get();
 
         TickEncoder encoder = new TickEncoder(MAPPER);
-        Collection<Tick> recovered = new SnapshotReader(KafkaTopics.bootstrapServers(), encoder, Duration.ofSeconds(60))
-                .readLatest();
+        Collection<Tick> recovered = recover(encoder);
         Tick latest = recovered.stream().filter(t -> t.symbol().equals(symbol)).findFirst().orElseThrow();
         assertEquals(3, latest.seq());
         assertEquals(3.5, latest.data().get("price").asDouble());
         assertEquals(ts + 2, latest.ts());
 
-        try (TickPublisher restarted = new TickPublisher(new KafkaProducer<>(
-                TickPublisherProducer.producerProperties(KafkaTopics.bootstrapServers(), config),
-                new ByteArraySerializer(), new ByteArraySerializer()), encoder, recovered)) {
+        try (TickPublisher restarted = restart(encoder, recovered)) {
             assertEquals(3, restarted.lastSeq(symbol));
             assertEquals(latest, restarted.latest(symbol).orElseThrow());
             assertEquals(running.latest(symbol).orElseThrow(), restarted.latest(symbol).orElseThrow());
@@ -76,5 +73,35 @@ class SnapshotRecoveryTest {
         assertEquals(List.of(1.5, 2.5, 3.5, 4.5), ticks.stream().map(t -> t.data().get("price").asDouble()).toList());
         List<Tick> snapshots = KafkaTopics.ticks(Topics.TICKER_SNAPSHOTS, symbol);
         assertEquals(4, snapshots.get(snapshots.size() - 1).seq());
+    }
+
+    @Test
+    void aTickWhoseSnapshotWasLostInACrashStillCountsAfterTheRestart() throws Exception {
+        String symbol = "CRASH-" + UUID.randomUUID().toString().substring(0, 8);
+        long ts = System.currentTimeMillis();
+        running.publishAll(symbol, "test", List.of(price(ts, 1.0), price(ts + 1, 2.0))).get();
+        // As if the service crashed after seq 3 reached ticker.ticks but before its snapshot record did.
+        Tick orphan = new Tick(symbol, 3, "test", MAPPER.createObjectNode().put("price", 3.0), ts + 2);
+        KafkaTopics.send(Topics.TICKER_TICKS, symbol, orphan);
+        assertEquals(2, KafkaTopics.ticks(Topics.TICKER_SNAPSHOTS, symbol).size());
+
+        TickEncoder encoder = new TickEncoder(MAPPER);
+        Collection<Tick> recovered = recover(encoder);
+        assertEquals(orphan, recovered.stream().filter(t -> t.symbol().equals(symbol)).findFirst().orElseThrow());
+        try (TickPublisher restarted = restart(encoder, recovered)) {
+            assertEquals(4, restarted.publishAll(symbol, "test", List.of(price(ts + 3, 4.0))).get().firstSeq());
+        }
+        KafkaTopics.assertContinuousFromOne(KafkaTopics.ticks(Topics.TICKER_TICKS, symbol));
+    }
+
+    private Collection<Tick> recover(TickEncoder encoder) {
+        return new SnapshotReader(KafkaTopics.bootstrapServers(), encoder, Duration.ofSeconds(60),
+                config.recoveryTailRecords()).readLatest();
+    }
+
+    private TickPublisher restart(TickEncoder encoder, Collection<Tick> recovered) {
+        return new TickPublisher(new KafkaProducer<>(
+                TickPublisherProducer.producerProperties(KafkaTopics.bootstrapServers(), config),
+                new ByteArraySerializer(), new ByteArraySerializer()), encoder, recovered);
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.ticker.ticks;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,9 +20,10 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.ticker.Tick;
 
 /**
- * Reads the compacted ticker.snapshots topic from its beginning to its current end: the latest tick of every symbol,
- * hence the last seq each symbol was given. Runs once before any feed starts, so a restarted service continues every
- * symbol's seq where the previous one stopped.
+ * Recovers the latest tick of every symbol, hence the last seq it was given: the compacted ticker.snapshots topic
+ * from its beginning, then the tail of ticker.ticks. The tail matters after a crash: ticks and snapshots travel in
+ * separate batches, so a tick may have reached Kafka while its snapshot record was lost with the producer's buffer.
+ * Runs once before any feed starts.
  */
 public final class SnapshotReader {
 
@@ -33,41 +32,55 @@ public final class SnapshotReader {
     private final String bootstrapServers;
     private final TickEncoder encoder;
     private final Duration timeout;
+    private final int tailRecords;
 
-    public SnapshotReader(String bootstrapServers, TickEncoder encoder, Duration timeout) {
+    public SnapshotReader(String bootstrapServers, TickEncoder encoder, Duration timeout, int tailRecords) {
         this.bootstrapServers = bootstrapServers;
         this.encoder = encoder;
         this.timeout = timeout;
+        this.tailRecords = tailRecords;
     }
 
-    /** The latest tick of every symbol; fails if the topic cannot be read to its end within the timeout. */
+    /** The latest tick of every symbol; fails if the topics cannot be read to their end within the timeout. */
     public Collection<Tick> readLatest() {
         Map<String, Tick> latest = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(Topics.TICKER_SNAPSHOTS, timeout)) {
-                partitions.add(new TopicPartition(info.topic(), info.partition()));
+            read(consumer, Topics.TICKER_SNAPSHOTS, Long.MAX_VALUE, latest, deadline);
+            read(consumer, Topics.TICKER_TICKS, tailRecords, latest, deadline);
+        }
+        LOG.infof("Recovered the latest value of %d symbols from %s and the tail of %s", latest.size(),
+                Topics.TICKER_SNAPSHOTS, Topics.TICKER_TICKS);
+        return latest.values();
+    }
+
+    /** Reads the last {@code lastRecords} records of each partition of a topic (all of them for Long.MAX_VALUE). */
+    private void read(KafkaConsumer<String, byte[]> consumer, String topic, long lastRecords, Map<String, Tick> latest,
+            long deadline) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        for (TopicPartition partition : partitions) {
+            consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - lastRecords));
+        }
+        while (!reachedEnd(consumer, end)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Could not read " + topic + " to its end within " + timeout);
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            while (!reachedEnd(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + Topics.TICKER_SNAPSHOTS + " to its end within " + timeout);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.value() == null) {
+                    // A tombstone on the snapshots retires a symbol; ticks have none.
+                    if (Topics.TICKER_SNAPSHOTS.equals(topic)) {
                         latest.remove(record.key());
-                        continue;
                     }
+                } else {
                     keepNewest(latest, record);
                 }
             }
         }
-        LOG.infof("Recovered the latest value of %d symbols from %s", latest.size(), Topics.TICKER_SNAPSHOTS);
-        return latest.values();
     }
 
     private void keepNewest(Map<String, Tick> latest, ConsumerRecord<String, byte[]> record) {
@@ -75,7 +88,7 @@ public final class SnapshotReader {
         try {
             tick = encoder.decode(record.value());
         } catch (RuntimeException e) {
-            LOG.warnf("Skipping an unreadable snapshot of %s at %s-%d@%d", record.key(), record.topic(),
+            LOG.warnf("Skipping an unreadable tick of %s at %s-%d@%d", record.key(), record.topic(),
                     record.partition(), record.offset());
             return;
         }
@@ -97,7 +110,7 @@ public final class SnapshotReader {
     private Properties consumerProperties() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ticker-snapshot-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ticker-recovery-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         return props;

@@ -48,6 +48,11 @@ public interface TickKafkaConfig {
     @WithDefault("60s")
     Duration recoveryTimeout();
 
+    /** How many of the last records of each ticker.ticks partition recovery reads beside the snapshots. */
+    @WithDefault("10000")
+    @Min(0)
+    int recoveryTailRecords();
+
     @WithDefault("ticker-service")
     @NotBlank
     String clientId();

@@ -69,10 +69,7 @@ public final class TickPublisher implements AutoCloseable {
         SymbolState state = state(symbol);
         synchronized (state) {
             long seq = state.seq + 1;
-            byte[] value = encoder.encode(symbol, seq, feed, data, ts);
-            send(state, value, counting);
-            state.seq = seq;
-            state.latest = value;
+            send(state, seq, encoder.encode(symbol, seq, feed, data, ts), counting);
             return seq;
         }
     }
@@ -87,21 +84,27 @@ public final class TickPublisher implements AutoCloseable {
         synchronized (state) {
             long first = state.seq + 1;
             completion = new BatchCompletion(new Published(symbol, first, first + entries.size() - 1));
-            for (Entry entry : entries) {
-                long seq = state.seq + 1;
-                byte[] value = encoder.encode(symbol, seq, feed, entry.data(), entry.ts());
-                send(state, value, completion);
-                state.seq = seq;
-                state.latest = value;
+            try {
+                for (Entry entry : entries) {
+                    long seq = state.seq + 1;
+                    send(state, seq, encoder.encode(symbol, seq, feed, entry.data(), entry.ts()), completion);
+                }
+            } catch (RuntimeException e) {
+                // The producer refused synchronously (closed, buffer full for too long): the request fails as a whole.
+                completion.future.completeExceptionally(e);
             }
         }
         return completion.future;
     }
 
-    private void send(SymbolState state, byte[] value, Callback callback) {
+    /** Caller holds the symbol's lock. */
+    private void send(SymbolState state, long seq, byte[] value, Callback callback) {
         producer.send(new ProducerRecord<>(Topics.TICKER_TICKS, state.key, value), callback);
-        producer.send(new ProducerRecord<>(Topics.TICKER_SNAPSHOTS, state.key, value), callback);
+        // The seq is taken as soon as the tick is handed over, so a failing snapshot send can never cause a repeat.
+        state.seq = seq;
+        state.latest = value;
         sent.increment();
+        producer.send(new ProducerRecord<>(Topics.TICKER_SNAPSHOTS, state.key, value), callback);
     }
 
     private SymbolState state(String symbol) {

@@ -43,7 +43,8 @@ public class TickPublisherProducer {
     @Produces
     @Singleton
     TickPublisher publisher(TickEncoder encoder) {
-        var recovered = new SnapshotReader(bootstrapServers, encoder, config.recoveryTimeout()).readLatest();
+        var recovered = new SnapshotReader(bootstrapServers, encoder, config.recoveryTimeout(),
+                config.recoveryTailRecords()).readLatest();
         TickPublisher publisher = new TickPublisher(
                 new KafkaProducer<>(producerProperties(bootstrapServers, config),
                         new ByteArraySerializer(), new ByteArraySerializer()),
