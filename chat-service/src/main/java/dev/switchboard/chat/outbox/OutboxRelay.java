@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,6 +48,8 @@ public class OutboxRelay {
     private final ChatConfig.Outbox config;
     private final ObjectMapper mapper;
 
+    private static final AtomicInteger instances = new AtomicInteger();
+
     private volatile boolean running;
     private volatile boolean leader;
     private volatile String lastFailure;
@@ -60,22 +63,38 @@ public class OutboxRelay {
         this.mapper = mapper;
     }
 
-    void start(@Observes StartupEvent event) {
-        producer = new KafkaProducer<>(kafka.producer("chat-service-outbox"));
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts relaying (or standing by, while another relay holds the lock). */
+    public synchronized void start() {
+        producer = new KafkaProducer<>(kafka.producer("chat-service-outbox-" + instances.incrementAndGet()));
         running = true;
         thread = new Thread(this::run, "chat-outbox-relay");
         thread.setDaemon(true);
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    /** Stops relaying and frees the lock, so another replica's relay takes over. */
+    public synchronized void stop() {
         running = false;
         if (thread != null) {
             thread.interrupt();
-            thread.join(10_000);
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
         }
         if (producer != null) {
             producer.close();
+            producer = null;
         }
     }
 

@@ -1,0 +1,62 @@
+package dev.switchboard.chat;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.switchboard.chat.config.ChatConfig;
+import dev.switchboard.chat.config.KafkaSettings;
+import dev.switchboard.chat.outbox.OutboxRelay;
+import dev.switchboard.contracts.chat.ChatEvent;
+import dev.switchboard.contracts.chat.ChatReply;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** One outbox relay at a time: a second replica's relay stands by, and takes over when the first one stops. */
+@QuarkusTest
+class OutboxRelayFailoverTest extends ChatServiceTestBase {
+
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    KafkaSettings kafkaSettings;
+    @Inject
+    ChatConfig config;
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void standbyRelayTakesOverWhenTheLeaderStops() {
+        String room = room();
+        await().atMost(WAIT).until(relay::isLeader);
+        OutboxRelay standby = new OutboxRelay(dataSource, kafkaSettings, config, mapper);
+        standby.start();
+        try {
+            ChatReply first = sendAndAwaitReply(kafka.publish(room, "ann", "f1", "via the first relay"));
+            assertTrue(first.ok());
+            assertFalse(standby.isLeader(), "the lock is held by the first relay");
+
+            relay.stop();
+            await().atMost(WAIT).until(standby::isLeader);
+            ChatReply second = sendAndAwaitReply(kafka.publish(room, "ann", "f2", "via the standby"));
+            assertEquals(2, second.seq());
+            await().atMost(WAIT).until(() -> kafka.eventsOf(room).size() >= 2);
+            assertEquals(List.of(1L, 2L), kafka.eventsOf(room).stream().map(ChatEvent::seq).toList());
+        } finally {
+            standby.stop();
+            relay.start();
+        }
+        await().atMost(WAIT).until(relay::isLeader);
+        assertEquals(3, sendAndAwaitReply(kafka.publish(room, "ann", "f3", "back to the first")).seq());
+    }
+}
