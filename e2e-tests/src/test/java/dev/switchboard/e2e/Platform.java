@@ -37,8 +37,8 @@ public final class Platform {
         kafka = KafkaTestResource.SharedKafka.bootstrapServers();
         databaseConfig = database.start();
         chat = track(ServiceProcess.start("chat-service", "chat", chatEnv()));
-        presence = track(ServiceProcess.start("presence-service", "presence", streamsEnv("presence")));
-        ticker = track(ServiceProcess.start("ticker-service", "ticker", streamsEnv("ticker")));
+        presence = track(ServiceProcess.start("presence-service", "presence", baseEnv(), streamsState("presence")));
+        ticker = track(ServiceProcess.start("ticker-service", "ticker", baseEnv(), streamsState("ticker")));
         gateways.add(startGateway("gateway-a"));
         gateways.add(startGateway("gateway-b"));
     }
@@ -96,16 +96,14 @@ public final class Platform {
         return env;
     }
 
-    private Map<String, String> streamsEnv(String name) {
-        Map<String, String> env = baseEnv();
+    /** A Kafka Streams state directory of the process's own (kafka-streams.* passes through only as a property). */
+    private static List<String> streamsState(String name) {
         try {
-            Path state = Files.createTempDirectory("switchboard-e2e-" + name);
-            env.put("KAFKA_STREAMS_STATE_DIR", state.toString());
-            env.put("QUARKUS_KAFKA_STREAMS_STATE_DIR", state.toString());
+            Path state = Files.createDirectories(Path.of("target", "e2e-state")).resolve(name + "-" + System.nanoTime());
+            return List.of("-Dkafka-streams.state.dir=" + state.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return env;
     }
 
     private synchronized ServiceProcess track(ServiceProcess process) {

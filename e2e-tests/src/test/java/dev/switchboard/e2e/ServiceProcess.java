@@ -36,6 +36,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the module's packaged app with these settings (as environment variables) and waits until it is ready. */
     public static ServiceProcess start(String module, String name, Map<String, String> env) {
+        return start(module, name, env, List.of());
+    }
+
+    /** As {@link #start(String, String, Map)}, with JVM system properties (-Dkey=value) too. */
+    public static ServiceProcess start(String module, String name, Map<String, String> env, List<String> jvmArgs) {
         Path root = Path.of(System.getProperty("switchboard.root", ".."));
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -47,8 +52,9 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logs.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-jar", jar.toString()));
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
