@@ -41,10 +41,12 @@ public class PublishResource {
     private final BackendProxy proxy;
     private final String tickerUrl;
     private final ObjectMapper json;
+    private final PublishLimiter limiter;
 
     public PublishResource(RequestIdentity identities, PublishService publishes, ChannelAuthorizer authorizer,
-            BackendProxy proxy, TransportConfig config, ObjectMapper json) {
+            BackendProxy proxy, TransportConfig config, ObjectMapper json, PublishLimiter limiter) {
         this.json = json;
+        this.limiter = limiter;
         this.identities = identities;
         this.publishes = publishes;
         this.authorizer = authorizer;
@@ -71,6 +73,8 @@ public class PublishResource {
         if (fields.has("msgId") && !fields.get("msgId").isTextual()) {
             throw ProtocolException.badRequest("msgId must be a string");
         }
+        PublishService.validate(channel, msgId, fields.get("data"));
+        limiter.take(who.userId());
         return publishes.publish(who, channel, msgId, fields.get("data"))
                 .map(result -> Response.ok(new Published(channel.name(), result.seq(), result.messageId())).build());
     }
