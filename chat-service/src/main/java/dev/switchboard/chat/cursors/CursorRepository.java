@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.util.List;
 
 import dev.switchboard.chat.db.Sql;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Read cursors: a user's last-read seq per room, and what is unread after it. */
 @ApplicationScoped
 public class CursorRepository {
 
+    @RegisterForReflection
     public record Unread(String roomId, long lastReadSeq, long latestSeq, long unread) {
     }
 

@@ -5,6 +5,7 @@ import dev.switchboard.chat.http.Params;
 import dev.switchboard.chat.rooms.Room;
 import dev.switchboard.chat.rooms.RoomAccess;
 import dev.switchboard.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 @Blocking
 public class CursorResource {
 
+    @RegisterForReflection
     public record PutCursor(@NotNull @PositiveOrZero Long seq) {
     }
 
+    @RegisterForReflection
     public record CursorView(String roomId, String userId, long seq, long latestSeq, long unread) {
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.switchboard.chat.db.Database;
 import dev.switchboard.chat.http.Params;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 @Blocking
 public class UnreadResource {
 
+    @RegisterForReflection
     public record UnreadView(String userId, List<CursorRepository.Unread> rooms, long total) {
     }
 

@@ -10,6 +10,7 @@ import dev.switchboard.chat.messages.EventRepository;
 import dev.switchboard.chat.rooms.Room;
 import dev.switchboard.chat.rooms.RoomRepository;
 import dev.switchboard.contracts.chat.ChatEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 @Blocking
 public class EventsResource {
 
+    @RegisterForReflection
     public record EventsPage(String roomId, List<ChatEvent> events, long latestSeq, long earliestSeq,
             boolean hasMore) {
     }

@@ -7,6 +7,7 @@ import dev.switchboard.chat.db.Database;
 import dev.switchboard.chat.http.Params;
 import dev.switchboard.chat.messages.StoredMessage;
 import dev.switchboard.chat.rooms.RoomAccess;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 @Blocking
 public class HistoryResource {
 
+    @RegisterForReflection
     public record HistoryPage(String roomId, List<MessageView> messages, boolean hasMore) {
     }
 

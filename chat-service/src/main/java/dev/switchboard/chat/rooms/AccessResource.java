@@ -5,6 +5,7 @@ import java.util.Optional;
 import dev.switchboard.chat.db.Database;
 import dev.switchboard.chat.http.Params;
 import dev.switchboard.contracts.chat.MembershipEvent.Visibility;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 @Blocking
 public class AccessResource {
 
+    @RegisterForReflection
     public record Access(String roomId, boolean exists, Visibility visibility, boolean member, String role,
             long latestSeq) {
     }

@@ -7,6 +7,7 @@ import dev.switchboard.chat.db.Database;
 import dev.switchboard.chat.http.Params;
 import dev.switchboard.chat.outbox.OutboxTransactions;
 import dev.switchboard.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.Valid;
@@ -30,13 +31,16 @@ import jakarta.ws.rs.core.MediaType;
 @Blocking
 public class MembershipResource {
 
+    @RegisterForReflection
     public record PutMember(@Pattern(regexp = "(?i)member|moderator", message = "must be member or moderator")
     String role) {
     }
 
+    @RegisterForReflection
     public record MemberView(String roomId, String userId, String role) {
     }
 
+    @RegisterForReflection
     public record MemberList(String roomId, List<MemberView> members) {
     }
 

@@ -11,6 +11,7 @@ import dev.switchboard.chat.outbox.OutboxTransactions;
 import dev.switchboard.contracts.Ids;
 import dev.switchboard.contracts.chat.MembershipEvent.Visibility;
 import dev.switchboard.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,6 +40,7 @@ public class RoomResource {
     /** Longest retention one may set: ten years. */
     private static final long MAX_RETENTION_SECONDS = 10L * 366 * 24 * 3600;
 
+    @RegisterForReflection
     public record CreateRoom(
             @Pattern(regexp = Ids.ID_PATTERN) String id,
             @NotNull @Pattern(regexp = "(?i)public|private", message = "must be public or private") String visibility,
@@ -47,9 +49,11 @@ public class RoomResource {
     }
 
     /** {@code retentionSeconds} null: the service default (by default, forever). */
+    @RegisterForReflection
     public record SetRetention(@Positive @Max(MAX_RETENTION_SECONDS) Long retentionSeconds) {
     }
 
+    @RegisterForReflection
     public record RoomList(String userId, List<RoomView> rooms) {
     }
 

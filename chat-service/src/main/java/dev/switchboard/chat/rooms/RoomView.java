@@ -4,8 +4,11 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A room as the HTTP API shows it; {@code role} is the acting user's role, when they are a member. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record RoomView(String id, String visibility, String name, String createdBy, long createdAt, long latestSeq,
         Long retentionSeconds, String role) {
 
