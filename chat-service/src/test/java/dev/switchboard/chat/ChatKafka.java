@@ -52,32 +52,40 @@ public final class ChatKafka implements AutoCloseable {
     private volatile boolean running = true;
 
     public ChatKafka() {
-        String bootstrap = KafkaTestResource.SharedKafka.bootstrapServers();
-        Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        producer = new KafkaProducer<>(producerProps);
-        Properties consumerProps = new Properties();
-        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "chat-test-" + UUID.randomUUID());
-        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        consumer = new KafkaConsumer<>(consumerProps);
-        List<String> topics = List.of(Topics.CHAT_EVENTS, Topics.CHAT_REPLIES, Topics.CHAT_MEMBERSHIP,
-                Topics.CHAT_COMMANDS_DLQ);
+        producer = newProducer();
+        consumer = consumerAtEnd(List.of(Topics.CHAT_EVENTS, Topics.CHAT_REPLIES, Topics.CHAT_MEMBERSHIP,
+                Topics.CHAT_COMMANDS_DLQ), 8 * 2 + 4 + 1);
+        reader = new Thread(this::read, "chat-test-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static KafkaProducer<String, byte[]> newProducer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.SharedKafka.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        return new KafkaProducer<>(props);
+    }
+
+    /** A consumer of its own group, positioned at the end of the topics once all their partitions are assigned. */
+    static KafkaConsumer<String, byte[]> consumerAtEnd(List<String> topics, int partitions) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.SharedKafka.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "chat-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props);
         consumer.subscribe(topics);
-        // Wait for the assignment so that nothing emitted after this constructor is missed.
-        while (consumer.assignment().size() < 8 * 2 + 4 + 1) {
+        // Wait for the assignment so that nothing emitted after this returns is missed.
+        while (consumer.assignment().size() < partitions) {
             consumer.poll(Duration.ofMillis(100));
         }
         consumer.seekToEnd(consumer.assignment());
         consumer.assignment().forEach(consumer::position);
-        reader = new Thread(this::read, "chat-test-reader");
-        reader.setDaemon(true);
-        reader.start();
+        return consumer;
     }
 
     private void read() {
