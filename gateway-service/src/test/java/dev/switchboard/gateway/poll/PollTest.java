@@ -2,12 +2,15 @@ package dev.switchboard.gateway.poll;
 
 import static dev.switchboard.gateway.http.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,7 @@ class PollTest extends GatewayTestBase {
 
     private static List<JsonNode> events(Response response, String type) {
         JsonNode body = TestKafka.parse(response.asString(), JsonNode.class);
-        List<JsonNode> all = new java.util.ArrayList<>();
+        List<JsonNode> all = new ArrayList<>();
         body.path("events").forEach(all::add);
         return all.stream().filter(event -> type == null || type.equals(event.path("type").asText())).toList();
     }
@@ -56,6 +59,20 @@ class PollTest extends GatewayTestBase {
     private static void publish(String room, String msgId) {
         HttpPublish.post(TestTokens.forUser("poll-author"), "room:" + room,
                 Map.of("msgId", msgId, "data", Map.of("text", "text " + msgId))).then().statusCode(200);
+    }
+
+    /** Polls from the cursor until the expected message seqs came (exactly those, in order); the last cursor. */
+    private static String pollUntil(String token, String room, String cursor, long waitMs, List<Long> expected) {
+        List<Long> seqs = new ArrayList<>();
+        String[] next = {cursor};
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Response answer = poll(token, "room:" + room, next[0], waitMs);
+            events(answer, "message").forEach(message -> seqs.add(message.path("seq").asLong()));
+            next[0] = answer.jsonPath().getString("cursor");
+            return seqs.size() >= expected.size();
+        });
+        assertEquals(expected, seqs);
+        return next[0];
     }
 
     @Test
@@ -104,14 +121,7 @@ class PollTest extends GatewayTestBase {
         String cursor = poll(token, "room:" + room, null, 0).jsonPath().getString("cursor");
         publish(room, "s1");
         publish(room, "s2");
-        List<Long> seqs = new java.util.ArrayList<>();
-        String next = cursor;
-        for (int round = 0; round < 200 && seqs.size() < 2; round++) {
-            Response answer = poll(token, "room:" + room, next, 0);
-            events(answer, "message").forEach(message -> seqs.add(message.path("seq").asLong()));
-            next = answer.jsonPath().getString("cursor");
-        }
-        assertEquals(List.of(1L, 2L), seqs);
+        String next = pollUntil(token, room, cursor, 0, List.of(1L, 2L));
         assertEquals(List.of(), events(poll(token, "room:" + room, next, 0), "message"));
     }
 
@@ -144,14 +154,25 @@ class PollTest extends GatewayTestBase {
         cursor.remove("n");
         String foreign = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(cursor.toString().getBytes(StandardCharsets.UTF_8));
-        List<Long> seqs = new java.util.ArrayList<>();
-        String next = foreign;
-        for (int round = 0; round < 20 && seqs.size() < 2; round++) {
-            Response answer = poll(token, "room:" + room, next, 5000);
-            events(answer, "message").forEach(message -> seqs.add(message.path("seq").asLong()));
-            next = answer.jsonPath().getString("cursor");
+        pollUntil(token, room, foreign, 5000, List.of(2L, 3L));
+    }
+
+    @Test
+    void aSessionThatOverflowsIsResumedFromHistoryWithoutLoss() {
+        String room = unique("room");
+        String token = TestTokens.forUser(unique("u"));
+        String cursor = poll(token, "room:" + room, null, 0).jsonPath().getString("cursor");
+        // More than the session buffer (switchboard.gateway.outbound.queue-size, 128 in tests) while nobody polls.
+        int count = 150;
+        for (int i = 0; i < count; i++) {
+            FakeBackends.get().publish(FakeBackends.get().store(room, "bulk",
+                    TestKafka.JSON.createObjectNode().put("text", "bulk " + i)));
         }
-        assertEquals(List.of(2L, 3L), seqs);
+        List<Long> all = new ArrayList<>();
+        for (long seq = 1; seq <= count; seq++) {
+            all.add(seq);
+        }
+        pollUntil(token, room, cursor, 5000, all);
     }
 
     @Test

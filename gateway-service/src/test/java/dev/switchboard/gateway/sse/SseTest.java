@@ -186,6 +186,34 @@ class SseTest extends GatewayTestBase {
     }
 
     @Test
+    void aTokenThatExpiresEndsTheStreamWithAnError() {
+        String user = unique("short");
+        String token = TestTokens.expiringAt(user, java.time.Instant.now().plusSeconds(3));
+        SseTestClient stream = open("channel=room:" + unique("room"), Map.of("Authorization", "Bearer " + token));
+        assertEquals(200, stream.status());
+        stream.await("subscribed");
+        SseTestClient.Event error = stream.await("error");
+        assertEquals("unauthorized", error.data().path("code").asText());
+    }
+
+    @Test
+    void aMemberRemovedFromAPrivateRoomLosesThatChannelOnly() {
+        String secret = unique("secret");
+        String open = unique("open");
+        String member = unique("member");
+        FakeBackends.get().createPrivateRoom(secret, member);
+        SseTestClient stream = open(member, null, "room:" + secret, "room:" + open);
+        stream.await("subscribed");
+        stream.await("subscribed");
+        FakeBackends.get().removeMember(secret, member);
+        SseTestClient.Event revoked = stream.await("error");
+        assertEquals("forbidden", revoked.data().path("code").asText());
+        assertEquals("room:" + secret, revoked.data().path("channel").asText());
+        publish(open, "still", "still here");
+        assertEquals("still here", message(stream, 1).data().path("data").path("text").asText());
+    }
+
+    @Test
     void refusalsComeBeforeTheStreamAsProblems() {
         String token = TestTokens.forUser(unique("u"));
         Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
