@@ -257,6 +257,30 @@ class CommandPathTest extends ChatServiceTestBase {
         assertEquals("good-1", kafka.eventsOf(room).get(0).msgId());
     }
 
+    @Test
+    void aCommandTheDatabaseRefusesIsDeadLetteredWithoutHoldingBackItsBatch() {
+        String room = room();
+        // Valid JSON, valid text, but PostgreSQL's jsonb cannot hold \u0000: the batch fails in the database.
+        ChatCommand unstorable = new ChatCommand(ChatCommand.Kind.PUBLISH, UUID.randomUUID().toString(),
+                kafka.replyTo, room, "alice", "nul-1", null,
+                ((com.fasterxml.jackson.databind.node.ObjectNode) ChatKafka.text("fine")).put("extra", "a\u0000b"), 0);
+        ChatCommand before = kafka.publish(room, "alice", "ok-1", "before");
+        ChatCommand after = kafka.publish(room, "alice", "ok-2", "after");
+        List<ChatCommand> all = List.of(before, unstorable, after);
+        all.forEach(kafka::send);
+        await().atMost(WAIT).until(() -> all.stream().allMatch(c -> kafka.replyTo(c) != null));
+
+        assertEquals(1, kafka.replyTo(before).seq());
+        assertEquals(2, kafka.replyTo(after).seq());
+        ChatReply refused = kafka.replyTo(unstorable);
+        assertFalse(refused.ok());
+        assertEquals("bad_request", refused.code());
+        await().atMost(WAIT).until(() -> deadLettersOf(room).size() == 1);
+        assertTrue(ChatKafka.header(deadLettersOf(room).get(0), "dlq-reason").contains("22"));
+        await().atMost(WAIT).until(() -> kafka.eventsOf(room).size() == 2);
+        assertEquals(List.of("ok-1", "ok-2"), kafka.eventsOf(room).stream().map(ChatEvent::msgId).toList());
+    }
+
     private static List<ConsumerRecord<String, byte[]>> deadLettersOf(String room) {
         return kafka.deadLetters.stream().filter(r -> room.equals(r.key())).toList();
     }

@@ -13,6 +13,7 @@ import dev.switchboard.chat.messages.MessageRepository;
 import dev.switchboard.chat.outbox.Outbox;
 import dev.switchboard.chat.rooms.RoomCreator;
 import dev.switchboard.chat.rooms.RoomRepository;
+import dev.switchboard.contracts.chat.ChatCommand;
 import dev.switchboard.contracts.chat.ChatReply;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,9 +103,8 @@ public class CommandProcessor {
         LOG.errorf(failure, "Command at %s-%d@%d failed; sending it to the DLQ", decoded.record().topic(),
                 decoded.record().partition(), decoded.record().offset());
         String reason = "processing failed: SQLState " + failure.sqlState();
-        ChatReply reply = decoded instanceof Decoded.Accepted accepted
-                ? ChatReply.error(accepted.command(), "internal", "the command could not be processed")
-                : ((Decoded.Rejected) decoded).reply();
+        ChatReply reply = decoded instanceof Decoded.Rejected rejected ? rejected.reply()
+                : refusal(((Decoded.Accepted) decoded).command(), failure);
         database.inTransaction(connection -> {
             CommandTransaction transaction = new CommandTransaction(connection, repositories, List.of(), 0);
             transaction.deadLetter(decoded.record(), reason, reply);
@@ -112,5 +112,13 @@ public class CommandProcessor {
             return null;
         });
         deadLetters.increment();
+    }
+
+    /** A data exception (SQLState class 22, e.g. a \u0000 PostgreSQL cannot store in jsonb) is the sender's. */
+    private static ChatReply refusal(ChatCommand command, DatabaseException failure) {
+        String state = failure.sqlState();
+        return state != null && state.startsWith("22")
+                ? ChatReply.error(command, "bad_request", "the message data cannot be stored")
+                : ChatReply.error(command, "internal", "the command could not be processed");
     }
 }
