@@ -29,10 +29,7 @@ import dev.switchboard.contracts.presence.PresenceDiff;
 import dev.switchboard.contracts.presence.PresenceMember;
 import dev.switchboard.contracts.presence.TypingEvent;
 import dev.switchboard.contracts.presence.TypingUpdate;
-import dev.switchboard.presence.config.PresenceConfig;
 import dev.switchboard.presence.topology.PresenceTopology;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The protocol's deadlines, proven with the real topology on a controlled wall clock and the DEFAULT configuration:
@@ -44,6 +41,7 @@ class WallClockDeadlinesTest {
     static final String ROOM = "room:deadlines";
     final Instant start = Instant.parse("2026-01-01T00:00:00Z");
     TopologyTestDriver driver;
+    Instant recordTime = start;
     TestInputTopic<String, ConnectionEvent> connections;
     TestInputTopic<String, GatewayHeartbeat> heartbeats;
     TestInputTopic<String, TypingEvent> typing;
@@ -52,11 +50,7 @@ class WallClockDeadlinesTest {
 
     @BeforeEach
     void start() {
-        PresenceConfig config = new SmallRyeConfigBuilder()
-                .withConverter(Duration.class, 100, new DurationConverter()) // Quarkus' "1s" / "250ms" syntax
-                .withMapping(PresenceConfig.class).build()
-                .getConfigMapping(PresenceConfig.class);
-        PresenceTopology topology = new PresenceTopology(config, new ObjectMapper());
+        PresenceTopology topology = new PresenceTopology(DefaultConfig.presence(), new ObjectMapper());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "presence-deadlines");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -98,7 +92,7 @@ class WallClockDeadlinesTest {
                     lastHeartbeatOfA = elapsed;
                 }
             }
-            driver.advanceWallClockTime(Duration.ofMillis(500));
+            advance(500);
             elapsed += 500;
             List<PresenceDiff> out = diffs.readValuesToList();
             seen.addAll(out);
@@ -115,13 +109,38 @@ class WallClockDeadlinesTest {
     }
 
     @Test
+    void liveGatewayIsNotDeclaredDeadWhileThePartitionWorksThroughABacklog() {
+        heartbeat("gw-live", false);
+        heartbeat("gw-dead", false);
+        join("fay", "fay-1", "gw-live");
+        join("gus", "gus-1", "gw-dead");
+        diffs.readValuesToList();
+
+        // The partition processes a backlog: each wall-clock second it gets through 250 ms of records. gw-live sends a
+        // heartbeat every 3 s of record time, i.e. only every 12 s of wall clock, longer than its 10 s lease. gw-dead
+        // sent nothing after the start.
+        List<PresenceDiff> seen = new java.util.ArrayList<>();
+        for (int second = 1; second <= 60; second++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            recordTime = recordTime.plusMillis(250);
+            join("load" + second, "load-" + second, "gw-live");
+            if (second % 12 == 0) {
+                heartbeat("gw-live", false);
+            }
+            seen.addAll(diffs.readValuesToList());
+        }
+        List<String> left = seen.stream().flatMap(d -> d.leaves().stream()).map(PresenceMember::userId).toList();
+        assertEquals(List.of("gus"), left, "only the gateway that stopped heart-beating (in record time) is dead");
+    }
+
+    @Test
     void connectionsOfAGatewayThatNeverHeartBeatsGoAfterTheDefaultLease() {
         join("cid", "cid-1", "gw-silent");
         diffs.readValuesToList();
-        driver.advanceWallClockTime(Duration.ofMillis(9_000));
+        advance(9_000);
         assertTrue(diffs.isEmpty());
         for (int i = 0; i < 10 && diffs.isEmpty(); i++) {
-            driver.advanceWallClockTime(Duration.ofMillis(500));
+            advance(500);
         }
         assertEquals(List.of("cid"), users(diffs.readValue().leaves()));
     }
@@ -139,12 +158,12 @@ class WallClockDeadlinesTest {
     void typingIndicatorEndsSixSecondsAfterTheLastActiveTrue() {
         typing("eve", true);
         assertTrue(typingUpdates.readValue().active());
-        driver.advanceWallClockTime(Duration.ofMillis(2_000));
+        advance(2_000);
         typing("eve", true); // a refresh within the 3 s dedupe window: not announced, but it moves the deadline
         assertTrue(typingUpdates.isEmpty());
-        driver.advanceWallClockTime(Duration.ofMillis(5_750));
+        advance(5_750);
         assertTrue(typingUpdates.isEmpty(), "ended before 6 s after the last active:true");
-        driver.advanceWallClockTime(Duration.ofMillis(500));
+        advance(500);
         TypingUpdate end = typingUpdates.readValue();
         assertEquals("eve", end.userId());
         assertEquals(false, end.active());
@@ -154,16 +173,22 @@ class WallClockDeadlinesTest {
         return members.stream().map(PresenceMember::userId).toList();
     }
 
+    /** Moves the wall clock; records piped from now on are stamped with it (a partition that keeps up). */
+    private void advance(long millis) {
+        driver.advanceWallClockTime(Duration.ofMillis(millis));
+        recordTime = recordTime.plusMillis(millis);
+    }
+
     private void join(String user, String connection, String gateway) {
-        connections.pipeInput(ROOM, new ConnectionEvent(ConnectionEvent.Kind.JOIN, ROOM, user, connection, gateway, null, 0));
+        connections.pipeInput(ROOM, new ConnectionEvent(ConnectionEvent.Kind.JOIN, ROOM, user, connection, gateway, null, 0), recordTime);
     }
 
     private void heartbeat(String gateway, boolean stopping) {
-        heartbeats.pipeInput(gateway, new GatewayHeartbeat(gateway, 10_000, 1, stopping, 0));
+        heartbeats.pipeInput(gateway, new GatewayHeartbeat(gateway, 10_000, 1, stopping, 0), recordTime);
     }
 
     private void typing(String user, boolean active) {
-        typing.pipeInput(ROOM, new TypingEvent(ROOM, user, user + "-1", "gw-a", active, 0));
+        typing.pipeInput(ROOM, new TypingEvent(ROOM, user, user + "-1", "gw-a", active, 0), recordTime);
     }
 
 }

@@ -64,6 +64,15 @@ public interface PresenceConfig {
         @DurationMin(millis = 50)
         @DurationMax(seconds = 5)
         Duration checkInterval();
+
+        /**
+         * A partition that keeps processing records older than this is behind: leases are then judged by record time
+         * instead of the wall clock, so live gateways whose heartbeats wait in the backlog are not declared dead.
+         * Must exceed the heartbeat interval (3 s).
+         */
+        @WithDefault("5s")
+        @DurationMin(seconds = 1)
+        Duration lagTolerance();
     }
 
     interface Typing {

@@ -9,41 +9,55 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.switchboard.contracts.presence.GatewayHeartbeat;
 
 /**
- * The liveness lease of every gateway, as one channel partition knows it. Deadlines are wall-clock times of the
- * processing instance: a heartbeat extends its gateway's lease from the moment it is processed.
+ * The liveness lease of every gateway, as one channel partition knows it.
+ * <p>
+ * Normally a lease lapses on the wall clock: {@code leaseMs} after its last heartbeat was processed. That alone would
+ * kill live gateways whenever the partition falls behind (a burst of joins, a slow disk): their next heartbeat is in
+ * the backlog, not missing. So while the partition is {@linkplain #lapsed(long, boolean) behind}, a lease lapses only
+ * when the records processed have moved a whole lease past the gateway's last heartbeat (record time): the gateway
+ * really did stop while the others went on.
  */
 public final class GatewayLeases {
 
-    private final KeyValueStore<String, Long> deadlines;
+    private final KeyValueStore<String, GatewayLease> leases;
     private final long defaultLeaseMs;
     private final long maxLeaseMs;
 
-    public GatewayLeases(KeyValueStore<String, Long> deadlines, long defaultLeaseMs, long maxLeaseMs) {
-        this.deadlines = deadlines;
+    public GatewayLeases(KeyValueStore<String, GatewayLease> leases, long defaultLeaseMs, long maxLeaseMs) {
+        this.leases = leases;
         this.defaultLeaseMs = defaultLeaseMs;
         this.maxLeaseMs = maxLeaseMs;
     }
 
-    public void renew(GatewayHeartbeat heartbeat, long now) {
+    /**
+     * @param now        wall clock
+     * @param recordTime the heartbeat record's timestamp
+     */
+    public void renew(GatewayHeartbeat heartbeat, long now, long recordTime) {
         long leaseMs = heartbeat.leaseMs() > 0 ? Math.min(heartbeat.leaseMs(), maxLeaseMs) : defaultLeaseMs;
-        deadlines.put(heartbeat.gatewayId(), now + leaseMs);
+        leases.put(heartbeat.gatewayId(), new GatewayLease(now + leaseMs, recordTime + leaseMs));
     }
 
     /**
      * A gateway whose connection arrives before its first heartbeat (or after its lease lapsed) gets a default lease:
      * if it never heart-beats, its connections still go.
      */
-    public void ensure(String gatewayId, long now) {
-        if (deadlines.get(gatewayId) == null) {
-            deadlines.put(gatewayId, now + defaultLeaseMs);
+    public void ensure(String gatewayId, long now, long recordTime) {
+        if (leases.get(gatewayId) == null) {
+            leases.put(gatewayId, new GatewayLease(now + defaultLeaseMs, recordTime + defaultLeaseMs));
         }
     }
 
-    public List<String> lapsed(long now) {
+    /**
+     * @param now   wall clock, or, while the partition is behind, its stream time (the latest record time processed)
+     * @param behind whether {@code now} is stream time
+     */
+    public List<String> lapsed(long now, boolean behind) {
         List<String> lapsed = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = deadlines.all()) {
+        try (KeyValueIterator<String, GatewayLease> it = leases.all()) {
             it.forEachRemaining(entry -> {
-                if (entry.value <= now) {
+                long deadline = behind ? entry.value.eventDeadline() : entry.value.deadline();
+                if (deadline <= now) {
                     lapsed.add(entry.key);
                 }
             });
@@ -52,6 +66,6 @@ public final class GatewayLeases {
     }
 
     public void end(String gatewayId) {
-        deadlines.delete(gatewayId);
+        leases.delete(gatewayId);
     }
 }

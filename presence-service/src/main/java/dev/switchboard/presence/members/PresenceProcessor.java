@@ -35,10 +35,13 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
     private Membership membership;
     private GatewayLeases leases;
     private RoomDiffs diffs;
+    private final long lagToleranceMs;
     private long expiryPausedUntil;
+    private long lastProcessedAt;
 
     public PresenceProcessor(PresenceConfig config) {
         this.config = config;
+        this.lagToleranceMs = config.lease().lagTolerance().toMillis();
     }
 
     @Override
@@ -64,14 +67,15 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
             return;
         }
         long now = context.currentSystemTimeMs();
+        lastProcessedAt = now;
         if (input.connection() != null) {
-            connection(record.key(), input.connection(), now);
+            connection(record.key(), input.connection(), now, record.timestamp());
         } else if (input.heartbeat() != null) {
-            heartbeat(input.heartbeat(), now);
+            heartbeat(input.heartbeat(), now, record.timestamp());
         }
     }
 
-    private void connection(String key, ConnectionEvent event, long now) {
+    private void connection(String key, ConnectionEvent event, long now, long recordTime) {
         var problem = InputChecks.connection(key, event);
         if (problem.isPresent()) {
             LOG.warnf("Dropped connection event on key %s: %s", key, problem.get());
@@ -79,7 +83,7 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         }
         String channel = event.channel();
         if (event.kind() == ConnectionEvent.Kind.JOIN) {
-            leases.ensure(event.gatewayId(), now);
+            leases.ensure(event.gatewayId(), now, recordTime);
             membership.join(channel, event.userId(), event.connectionId(), event.gatewayId(), event.meta())
                     .ifPresent(member -> diffs.changed(channel, List.of(member), List.of(), now));
         } else {
@@ -88,7 +92,7 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         }
     }
 
-    private void heartbeat(GatewayHeartbeat heartbeat, long now) {
+    private void heartbeat(GatewayHeartbeat heartbeat, long now, long recordTime) {
         var problem = InputChecks.heartbeat(heartbeat);
         if (problem.isPresent()) {
             LOG.warnf("Dropped heartbeat: %s", problem.get());
@@ -97,7 +101,7 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         if (heartbeat.stopping()) {
             removeGateway(heartbeat.gatewayId(), now);
         } else {
-            leases.renew(heartbeat, now);
+            leases.renew(heartbeat, now, recordTime);
         }
     }
 
@@ -105,7 +109,11 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         if (now < expiryPausedUntil) {
             return;
         }
-        for (String gatewayId : leases.lapsed(now)) {
+        // Behind: busy processing, and what it processes is well in the past. An idle partition is never behind, so
+        // a lease still lapses on the wall clock when the heartbeats are the only input and they stop.
+        long streamTime = context.currentStreamTimeMs();
+        boolean behind = now - lastProcessedAt < lagToleranceMs && now - streamTime > lagToleranceMs;
+        for (String gatewayId : leases.lapsed(behind ? streamTime : now, behind)) {
             removeGateway(gatewayId, now);
         }
     }

@@ -12,7 +12,7 @@ public final class PresenceStores {
     public static final String COUNTS = "presence-counts";
     /** gatewayId NUL channel NUL userId NUL connectionId -> "": finds a dead gateway's connections. */
     public static final String GATEWAY_CONNECTIONS = "presence-gateway-connections";
-    /** gatewayId -> lease deadline (epoch ms, wall clock of the processing instance). */
+    /** gatewayId -> GatewayLease (wall-clock and record-time deadlines). */
     public static final String LEASES = "presence-gateway-leases";
     /** channel -> PendingDiff: changes of a large room waiting for the next sampled diff. */
     public static final String PENDING_DIFFS = "presence-pending-diffs";

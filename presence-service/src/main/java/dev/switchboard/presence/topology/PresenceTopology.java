@@ -20,6 +20,7 @@ import dev.switchboard.contracts.presence.PresenceDiff;
 import dev.switchboard.contracts.presence.TypingEvent;
 import dev.switchboard.contracts.presence.TypingUpdate;
 import dev.switchboard.presence.config.PresenceConfig;
+import dev.switchboard.presence.leases.GatewayLease;
 import dev.switchboard.presence.members.MemberState;
 import dev.switchboard.presence.members.PendingDiff;
 import dev.switchboard.presence.members.PresenceProcessor;
@@ -90,7 +91,7 @@ public class PresenceTopology {
         store(builder, PresenceStores.MEMBERS, json(MemberState.class));
         store(builder, PresenceStores.COUNTS, Serdes.Integer());
         store(builder, PresenceStores.GATEWAY_CONNECTIONS, Serdes.String());
-        store(builder, PresenceStores.LEASES, Serdes.Long());
+        store(builder, PresenceStores.LEASES, json(GatewayLease.class));
         store(builder, PresenceStores.PENDING_DIFFS, json(PendingDiff.class));
         store(builder, PresenceStores.TYPING, json(TypingState.class));
         store(builder, PresenceStores.TYPING_ROOMS, json(TypingRoom.class));
