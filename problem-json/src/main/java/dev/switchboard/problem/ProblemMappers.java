@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
@@ -41,6 +42,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, HttpServerRequest request) {
         return respond(Problem.of(400, "bad_request", "The request body is not valid JSON of the expected shape"), request);
+    }
+
+    /**
+     * quarkus-rest-jackson maps a body of the wrong JSON shape ({"seq":"x"}) itself, as plain JSON; this more specific
+     * mapper of ours keeps it problem+json.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
+        return unreadable(e, request);
     }
 
     @ServerExceptionMapper
