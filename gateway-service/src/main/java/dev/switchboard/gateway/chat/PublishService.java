@@ -31,6 +31,9 @@ public class PublishService {
 
     public static final int MAX_TEXT_CHARS = 4000;
     public static final int MAX_MSG_ID_CHARS = 128;
+    /** Stands in for the absent data of a delete in the shared checks. */
+    private static final JsonNode TOMBSTONE = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+            .put("text", "deleted");
 
     private final KafkaOut kafka;
     private final ChannelAuthorizer authorizer;
@@ -51,6 +54,23 @@ public class PublishService {
         return authorizer.authorizePublish(who, channel)
                 .chain(() -> send(new ChatCommand(ChatCommand.Kind.PUBLISH, UUID.randomUUID().toString(), replicaId,
                         channel.id(), who.userId(), msgId, null, data, System.currentTimeMillis())))
+                .map(reply -> new PublishResult(channel.id(), reply.seq(), reply.messageId()));
+    }
+
+    /**
+     * Edits (data given) or deletes (data null) a stored room message; chat-service checks that the user is its author
+     * or a moderator. Answered once stored, with the room seq the change took (transports: HTTP).
+     */
+    public Uni<PublishResult> change(Identity who, Channel channel, String messageId, JsonNode data) {
+        if (messageId == null || messageId.isBlank() || messageId.length() > MAX_MSG_ID_CHARS) {
+            throw ProtocolException.badRequest("messageId must be a non-blank string of at most " + MAX_MSG_ID_CHARS
+                    + " characters");
+        }
+        validate(channel, messageId, data == null ? TOMBSTONE : data);
+        ChatCommand.Kind kind = data == null ? ChatCommand.Kind.DELETE : ChatCommand.Kind.EDIT;
+        return authorizer.authorizePublish(who, channel)
+                .chain(() -> send(new ChatCommand(kind, UUID.randomUUID().toString(), replicaId, channel.id(),
+                        who.userId(), null, messageId, data, System.currentTimeMillis())))
                 .map(reply -> new PublishResult(channel.id(), reply.seq(), reply.messageId()));
     }
 

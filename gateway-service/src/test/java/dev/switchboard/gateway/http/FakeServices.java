@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.http;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,10 +12,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.chat.ChatCommand;
 import dev.switchboard.contracts.chat.ChatEvent;
+import dev.switchboard.contracts.chat.ChatReply;
 import dev.switchboard.contracts.ticker.Tick;
 import dev.switchboard.gateway.support.FakeBackends;
 import dev.switchboard.gateway.support.TestKafka;
@@ -56,6 +62,46 @@ public final class FakeServices {
             Thread.currentThread().interrupt();
         }
         this.port = bound[0];
+        Thread changes = new Thread(this::processChanges, "fake-chat-changes");
+        changes.setDaemon(true);
+        changes.start();
+    }
+
+    /** chat-service's EDIT and DELETE commands: the author may change their message; the change takes the next seq. */
+    private void processChanges() {
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumerAtEnd(Topics.CHAT_COMMANDS)) {
+            while (true) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    ChatCommand command = TestKafka.parse(record.value(), ChatCommand.class);
+                    if (command != null && command.kind() != ChatCommand.Kind.PUBLISH) {
+                        change(command);
+                    }
+                }
+            }
+        }
+    }
+
+    private void change(ChatCommand command) {
+        FakeBackends.Room room = FakeBackends.get().room(command.roomId());
+        ChatEvent original;
+        synchronized (room) {
+            original = room.events.stream().filter(event -> event.kind() == ChatEvent.Kind.CREATED
+                    && event.messageId().equals(command.messageId())).findFirst().orElse(null);
+        }
+        if (original == null) {
+            TestKafka.send(Topics.CHAT_REPLIES, command.replyTo(), ChatReply.error(command, "not_found", "No such message"));
+            return;
+        }
+        if (!original.from().equals(command.userId())) {
+            TestKafka.send(Topics.CHAT_REPLIES, command.replyTo(), ChatReply.error(command, "forbidden",
+                    "Only the author or a moderator may change a message"));
+            return;
+        }
+        ChatEvent.Kind kind = command.kind() == ChatCommand.Kind.EDIT ? ChatEvent.Kind.EDITED : ChatEvent.Kind.DELETED;
+        ChatEvent event = FakeBackends.get().change(command.roomId(), kind, command.messageId(), command.userId(),
+                command.data());
+        FakeBackends.get().publish(event);
+        TestKafka.send(Topics.CHAT_REPLIES, command.replyTo(), ChatReply.ok(command, event.seq(), event.messageId()));
     }
 
     public static synchronized FakeServices get() {

@@ -158,6 +158,42 @@ class HttpApiTest extends GatewayTestBase {
     }
 
     @Test
+    void theAuthorEditsAndDeletesAMessageAndSubscribersSeeBoth() {
+        String room = unique("room");
+        String author = unique("author");
+        String token = TestTokens.forUser(author);
+        String messageId = post(token, "room:" + room, message("e1", "frist")).jsonPath().getString("messageId");
+        WsTestClient watcher = connected(unique("w"));
+        subscribe(watcher, "room:" + room);
+
+        Response edited = given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(Map.of("data", Map.of("text", "first"))).put("/v1/rooms/{id}/messages/{m}", room, messageId);
+        assertEquals(200, edited.statusCode(), edited.asString());
+        assertEquals(2, edited.jsonPath().getLong("seq"));
+        ObjectNode edit = watcher.await("message");
+        assertEquals("edited", edit.path("event").asText());
+        assertEquals(messageId, edit.path("messageId").asText());
+        assertEquals("first", edit.path("data").path("text").asText());
+
+        assertProblem(given().header("Authorization", "Bearer " + TestTokens.forUser(unique("other")))
+                .delete("/v1/rooms/{id}/messages/{m}", room, messageId), 403, "forbidden");
+        assertProblem(given().header("Authorization", "Bearer " + token)
+                .delete("/v1/rooms/{id}/messages/{m}", room, "no-such-message"), 404, "not_found");
+        assertProblem(given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(Map.of("data", Map.of("text", ""))).put("/v1/rooms/{id}/messages/{m}", room, messageId), 400,
+                "bad_request");
+
+        Response deleted = given().header("Authorization", "Bearer " + token)
+                .delete("/v1/rooms/{id}/messages/{m}", room, messageId);
+        assertEquals(200, deleted.statusCode(), deleted.asString());
+        assertEquals(3, deleted.jsonPath().getLong("seq"));
+        ObjectNode delete = watcher.await(frame -> "message".equals(frame.path("type").asText())
+                && frame.path("seq").asLong() == 3, TIMEOUT);
+        assertEquals("deleted", delete.path("event").asText());
+        assertTrue(delete.path("data").isNull());
+    }
+
+    @Test
     void badPublishesAreProblems() {
         String token = TestTokens.forUser(unique("u"));
         String room = "room:" + unique("room");
