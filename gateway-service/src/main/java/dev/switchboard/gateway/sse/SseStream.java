@@ -127,10 +127,16 @@ final class SseStream implements StreamSubscriber, OutboundSink {
         return Uni.createFrom().completionStage(() -> response.write(text).toCompletionStage());
     }
 
-    /** The reader does not keep up: end the stream; EventSource reconnects with Last-Event-ID and resumes exactly. */
+    /**
+     * The reader does not keep up: end the stream and drop the connection (with what the kernel still buffers for it);
+     * EventSource reconnects with Last-Event-ID and resumes exactly.
+     */
     @Override
     public void overflowed() {
-        executor.execute(this::close);
+        executor.execute(() -> {
+            close();
+            response.close();
+        });
     }
 
     // --- used by the endpoint
