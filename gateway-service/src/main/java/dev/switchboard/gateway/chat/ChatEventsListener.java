@@ -3,38 +3,31 @@ package dev.switchboard.gateway.chat;
 import dev.switchboard.contracts.Ids;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.chat.ChatEvent;
+import dev.switchboard.gateway.fanout.ChannelEvent;
 import dev.switchboard.gateway.fanout.ChannelIndex;
-import dev.switchboard.gateway.messaging.TopicListener;
+import dev.switchboard.gateway.fanout.FanOutListener;
 import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.EventFrames;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** chat.events: every committed message, edit and delete, to the room's local subscribers. */
-@ApplicationScoped
-public class ChatEventsListener implements TopicListener<ChatEvent> {
+@Singleton
+public class ChatEventsListener extends FanOutListener<ChatEvent> {
 
-    private final ChannelIndex index;
     private final EventFrames frames;
 
     public ChatEventsListener(ChannelIndex index, EventFrames frames) {
-        this.index = index;
+        super(index, Topics.CHAT_EVENTS, ChatEvent.class);
         this.frames = frames;
     }
 
     @Override
-    public String topic() {
-        return Topics.CHAT_EVENTS;
+    protected String channelOf(ChatEvent event) {
+        return Ids.isValid(event.roomId()) && event.seq() > 0 ? Channel.room(event.roomId()).name() : null;
     }
 
     @Override
-    public Class<ChatEvent> type() {
-        return ChatEvent.class;
-    }
-
-    @Override
-    public void on(ChatEvent event) {
-        if (Ids.isValid(event.roomId()) && event.seq() > 0 && index.hasSubscribers(Channel.room(event.roomId()).name())) {
-            index.publish(frames.message(event));
-        }
+    protected ChannelEvent toEvent(ChatEvent event) {
+        return frames.message(event);
     }
 }

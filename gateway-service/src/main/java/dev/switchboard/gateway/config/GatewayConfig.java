@@ -108,6 +108,10 @@ public interface GatewayConfig {
         @Valid
         Bucket badFrames();
 
+        /** After the server closes a socket, how long the client has to complete the close before TCP is cut. */
+        @WithDefault("5s")
+        Duration closeTimeout();
+
         /** Close a socket that sent nothing (not even a pong) for this long. */
         @WithDefault("90s")
         Duration idleTimeout();

@@ -49,6 +49,16 @@ public class ChannelIndex {
         return removed[0];
     }
 
+    /** Removes exactly this membership, if it is still the registered one. */
+    public boolean remove(Membership membership) {
+        boolean[] removed = {false};
+        byChannel.computeIfPresent(membership.channel(), (name, members) -> {
+            removed[0] = members.remove(membership.subscriber().id(), membership);
+            return members.isEmpty() ? null : members;
+        });
+        return removed[0];
+    }
+
     /** Whether this membership is still the registered one (not unsubscribed or replaced meanwhile). */
     public boolean isCurrent(Membership membership) {
         Map<String, Membership> members = byChannel.get(membership.channel());

@@ -2,37 +2,30 @@ package dev.switchboard.gateway.presence;
 
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.presence.PresenceDiff;
+import dev.switchboard.gateway.fanout.ChannelEvent;
 import dev.switchboard.gateway.fanout.ChannelIndex;
-import dev.switchboard.gateway.messaging.TopicListener;
+import dev.switchboard.gateway.fanout.FanOutListener;
 import dev.switchboard.gateway.protocol.EventFrames;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** presence.diffs: joins and leaves to the room's local subscribers. */
-@ApplicationScoped
-public class PresenceDiffsListener implements TopicListener<PresenceDiff> {
+@Singleton
+public class PresenceDiffsListener extends FanOutListener<PresenceDiff> {
 
-    private final ChannelIndex index;
     private final EventFrames frames;
 
     public PresenceDiffsListener(ChannelIndex index, EventFrames frames) {
-        this.index = index;
+        super(index, Topics.PRESENCE_DIFFS, PresenceDiff.class);
         this.frames = frames;
     }
 
     @Override
-    public String topic() {
-        return Topics.PRESENCE_DIFFS;
+    protected String channelOf(PresenceDiff diff) {
+        return diff.channel();
     }
 
     @Override
-    public Class<PresenceDiff> type() {
-        return PresenceDiff.class;
-    }
-
-    @Override
-    public void on(PresenceDiff diff) {
-        if (diff.channel() != null && index.hasSubscribers(diff.channel())) {
-            index.publish(frames.presenceDiff(diff));
-        }
+    protected ChannelEvent toEvent(PresenceDiff diff) {
+        return frames.presenceDiff(diff);
     }
 }

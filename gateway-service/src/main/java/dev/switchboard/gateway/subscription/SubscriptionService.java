@@ -89,7 +89,11 @@ public class SubscriptionService {
                 case TICKER -> ticker(membership, channel, intro);
                 case USER -> plain(membership, channel, intro);
             };
-            return flow.onFailure().invoke(failure -> unsubscribe(subscriber, channel));
+            return flow.onFailure().invoke(failure -> {
+                if (index.remove(membership) && channel.isRoom()) {
+                    presence.leave(channel.name(), subscriber.identity().userId(), subscriber.id());
+                }
+            });
         });
     }
 

@@ -34,7 +34,9 @@ import dev.switchboard.gateway.protocol.ProtocolException;
 import dev.switchboard.gateway.presence.TypingService;
 import dev.switchboard.gateway.signal.SignalService;
 import dev.switchboard.gateway.subscription.SubscriptionService;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.quarkus.websockets.next.HandshakeRequest;
+import io.vertx.core.http.HttpConnection;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -68,11 +70,12 @@ public class WsProtocol {
     private final PresenceServiceClient presence;
     private final long heartbeatMs;
     private final Map<String, WsSession> sessions = new ConcurrentHashMap<>();
+    private final UpgradeConnections upgrades;
 
     public WsProtocol(GatewayConfig config, Vertx vertx, ObjectMapper json, WsFrames frames, EventFrames eventFrames,
             TokenVerifier tokens, LocalConnections connections, ChannelIndex index, SubscriptionService subscriptions,
             PublishService publishes, TypingService typing, SignalService signals, PresenceServiceClient presence,
-            @ConfigProperty(name = "quarkus.websockets-next.server.auto-ping-interval") Optional<Duration> autoPing) {
+            UpgradeConnections upgrades, @ConfigProperty(name = "quarkus.websockets-next.server.auto-ping-interval") Optional<Duration> autoPing) {
         this.config = config;
         this.vertx = vertx;
         this.json = json;
@@ -87,6 +90,7 @@ public class WsProtocol {
         this.typing = typing;
         this.signals = signals;
         this.presence = presence;
+        this.upgrades = upgrades;
         this.heartbeatMs = autoPing.map(Duration::toMillis).orElse(0L);
     }
 
@@ -99,6 +103,8 @@ public class WsProtocol {
                 frames, config.outbound().queueSize(), config.outbound().writeWindow());
         sessions.put(session.id(), session);
         connections.add(session);
+        HttpConnection tcp = upgrades.take(connection.handshakeRequest().header("Sec-WebSocket-Key"));
+        session.onClosing(() -> closing(session, tcp));
         String token = tokenOf(connection.handshakeRequest());
         if (token != null) {
             verify(session, token);
@@ -114,21 +120,60 @@ public class WsProtocol {
         }
     }
 
+    /**
+     * The server closes the socket: its subscriptions end now (LEAVE at once, not when a stalled client finally
+     * acknowledges), and if the close handshake has not completed after the close timeout, the TCP connection is cut.
+     */
+    private void closing(WsSession session, HttpConnection tcp) {
+        vertx.setTimer(Math.max(1, config.limits().closeTimeout().toMillis()), id -> {
+            if (!session.connection().isClosed() && tcp != null) {
+                tcp.close();
+            }
+        });
+        release(session);
+    }
+
     void closed(WebSocketConnection connection) {
         WsSession session = sessions.remove(connection.id());
-        if (session == null) {
+        if (session != null) {
+            release(session);
+            session.disposeQueue();
+        }
+    }
+
+    /** Ends everything the connection holds; once, whoever closes first. */
+    private void release(WsSession session) {
+        if (!session.markReleased()) {
             return;
         }
         connections.remove(session.id());
         vertx.cancelTimer(session.authTimer());
         vertx.cancelTimer(session.expiryTimer());
-        session.disposeQueue();
         for (String channel : List.copyOf(session.subscriptions())) {
             subscriptions.unsubscribe(session, Channel.parse(channel));
         }
         session.subscriptions().clear();
         if (session.userSlotClaimed()) {
             connections.releaseUserSlot(session.identity().userId());
+        }
+    }
+
+    /** A protocol violation seen by the codec (e.g. a frame over the size limit): close with its status (1009). */
+    void failed(WebSocketConnection connection, Throwable failure) {
+        WsSession session = sessions.get(connection.id());
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof CorruptedWebSocketFrameException)) {
+            cause = cause.getCause();
+        }
+        if (session == null) {
+            return;
+        }
+        if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+            int code = corrupted.closeStatus() == null ? CloseCodes.POLICY_VIOLATION : corrupted.closeStatus().code();
+            session.closeNow(code, code == CloseCodes.TOO_LARGE ? "frame too large" : "protocol violation");
+        } else if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size")) {
+            // Vert.x's message aggregation refused a fragmented message over quarkus.websockets-next max-message-size.
+            session.closeNow(CloseCodes.TOO_LARGE, "message too large");
         }
     }
 
@@ -248,6 +293,11 @@ public class WsProtocol {
         WsSession session = sessions.get(connection.id());
         if (session != null) {
             session.touch();
+            if (text.length() > config.limits().maxFrameBytes()
+                    || text.getBytes(StandardCharsets.UTF_8).length > config.limits().maxFrameBytes()) {
+                session.closeNow(CloseCodes.TOO_LARGE, "message too large");
+                return;
+            }
             handle(session, text);
         }
     }
@@ -358,23 +408,28 @@ public class WsProtocol {
             throw new ProtocolException(ErrorCode.TOO_LARGE, "meta must be at most " + MAX_META_BYTES + " bytes");
         }
         String name = channel.name();
-        if (!session.subscriptions().contains(name)
-                && session.subscriptions().size() + session.subscribing().size() >= config.limits().maxSubscriptions()) {
+        // The implicit subscription to the user's own inbox does not count.
+        int held = session.subscriptions().size() + session.subscribing().size()
+                - (session.subscriptions().contains(Channel.user(session.identity().userId()).name()) ? 1 : 0);
+        if (!session.subscriptions().contains(name) && !session.subscribing().containsKey(name)
+                && held >= config.limits().maxSubscriptions()) {
             throw ProtocolException.forbidden("At most " + config.limits().maxSubscriptions()
                     + " subscriptions per connection");
         }
-        if (!session.subscribing().add(name)) {
-            throw ProtocolException.badRequest("A subscribe to " + name + " is already in progress");
-        }
-        subscriptions.subscribe(session, channel, since, meta, subscribed -> intro(session, frame.id(), subscribed))
+        // A newer subscribe (or an unsubscribe) of the same channel supersedes this one: its flow stops quietly.
+        Object attempt = new Object();
+        session.subscribing().put(name, attempt);
+        subscriptions.subscribe(session, channel, since, meta, subscribed -> intro(session, frame.id(), attempt, subscribed))
                 .emitOn(session.executor())
                 .subscribe().with(subscribed -> {
-                    session.subscribing().remove(name);
+                    session.subscribing().remove(name, attempt);
                     if (session.isClosing()) {
                         subscriptions.unsubscribe(session, channel);
                     }
                 }, failure -> {
-                    session.subscribing().remove(name);
+                    if (!session.subscribing().remove(name, attempt)) {
+                        return;
+                    }
                     if (!index.isSubscribed(session.id(), name)) {
                         session.subscriptions().remove(name);
                     }
@@ -383,16 +438,23 @@ public class WsProtocol {
     }
 
     /** subscribed, then for rooms the current member list, before any replayed or live event. */
-    private Uni<Void> intro(WsSession session, String frameId, Subscribed subscribed) {
-        session.subscriptions().add(subscribed.channel().name());
+    private Uni<Void> intro(WsSession session, String frameId, Object attempt, Subscribed subscribed) {
+        String channel = subscribed.channel().name();
+        if (session.subscribing().get(channel) != attempt) {
+            return Uni.createFrom().failure(new ProtocolException(ErrorCode.BAD_REQUEST, "superseded"));
+        }
+        session.subscriptions().add(channel);
         session.send(frames.subscribed(frameId, subscribed));
         if (!subscribed.channel().isRoom()) {
             return Uni.createFrom().voidItem();
         }
-        String channel = subscribed.channel().name();
         return presence.members(subscribed.channel().id())
-                .invoke(snapshot -> session.deliver(eventFrames.presenceMembers(channel, snapshot.membersOrEmpty(),
-                        snapshot.count(), snapshot.sampled())))
+                .invoke(snapshot -> {
+                    if (session.subscribing().get(channel) == attempt) {
+                        session.deliver(eventFrames.presenceMembers(channel, snapshot.membersOrEmpty(),
+                                snapshot.count(), snapshot.sampled()));
+                    }
+                })
                 .onFailure().invoke(failure -> session.warn(channel, ProtocolException.of(failure)))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -400,6 +462,7 @@ public class WsProtocol {
 
     private void unsubscribe(WsSession session, InboundFrame frame) {
         Channel channel = frame.channel();
+        session.subscribing().remove(channel.name());
         subscriptions.unsubscribe(session, channel);
         session.subscriptions().remove(channel.name());
         session.send(frames.ack(frame.id(), channel.name()));

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.ws;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -42,13 +43,16 @@ final class WsSession implements GatewayConnection, OutboundSink {
     private final ConnectionLimits limits;
     private final WsFrames frames;
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
-    private final Set<String> subscribing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> subscribing = new ConcurrentHashMap<>();
     private final List<String> heldFrames = new ArrayList<>();
     private volatile Identity identity = Identity.anonymous();
     private volatile AuthState state = AuthState.AWAITING;
     private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long lastActivityNanos = System.nanoTime();
     private boolean userSlotClaimed;
+    private volatile Runnable onClosing = () -> {
+    };
     private long authTimer = -1;
     private long expiryTimer = -1;
 
@@ -123,6 +127,7 @@ final class WsSession implements GatewayConnection, OutboundSink {
             return Uni.createFrom().voidItem();
         }
         closing = true;
+        onClosing.run();
         return queue.flushed().ifNoItem().after(CLOSE_FLUSH_TIMEOUT).recoverWithItem((Void) null)
                 .chain(() -> connection.close(new CloseReason(code, reason)))
                 .onFailure().recoverWithNull();
@@ -136,11 +141,25 @@ final class WsSession implements GatewayConnection, OutboundSink {
 
     /** Closes at once, dropping whatever is queued. */
     void closeNow(int code, String reason) {
+        boolean first = !closing;
         closing = true;
         queue.close();
+        if (first) {
+            onClosing.run();
+        }
         connection.close(new CloseReason(code, reason)).subscribe().with(ignored -> {
         }, failure -> {
         });
+    }
+
+    /** Runs once when the server starts closing this socket (the protocol arms a hard-close timer). */
+    void onClosing(Runnable action) {
+        this.onClosing = action;
+    }
+
+    /** True the first time only: the connection's resources are released once. */
+    boolean markReleased() {
+        return released.compareAndSet(false, true);
     }
 
     boolean isClosing() {
@@ -176,7 +195,7 @@ final class WsSession implements GatewayConnection, OutboundSink {
         return subscriptions;
     }
 
-    Set<String> subscribing() {
+    Map<String, Object> subscribing() {
         return subscribing;
     }
 

@@ -3,6 +3,8 @@ package dev.switchboard.gateway.support;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.ticker.Tick;
 import dev.switchboard.testing.KafkaTestResource;
 import dev.switchboard.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -13,6 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
+    public static final String SNAPSHOT_SYMBOL_PROPERTY = "switchboard.test.snapshot-symbol";
+
     private final KafkaTestResource kafka = new KafkaTestResource();
 
     @Override
@@ -20,6 +24,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new HashMap<>(kafka.start());
         config.putAll(TestTokens.gatewayConfig());
         Tokens.publishSigner();
+        // A snapshot that exists before the gateway starts: it must be bootstrapped from ticker.snapshots.
+        String symbol = "SNAP" + Long.toHexString(System.nanoTime());
+        TestKafka.send(Topics.TICKER_SNAPSHOTS, symbol, new Tick(symbol, 41, "market",
+                TestKafka.JSON.createObjectNode().put("price", 99.5), System.currentTimeMillis()));
+        System.setProperty(SNAPSHOT_SYMBOL_PROPERTY, symbol);
         String backends = FakeBackends.get().url();
         config.put("switchboard.gateway.chat-url", backends);
         config.put("switchboard.gateway.presence-url", backends);

@@ -116,7 +116,8 @@ public final class TestKafka {
                     }
                 }
             }
-            throw new AssertionError("No matching " + type.getSimpleName() + " within 30 s; seen " + seen.size());
+            throw new AssertionError("No matching " + type.getSimpleName() + " within 30 s; seen "
+                    + seen.stream().map(ConsumerRecord::value).toList());
         }
 
         public ConsumerRecord<String, String> awaitRecord(java.util.function.Predicate<ConsumerRecord<String, String>> matching) {
