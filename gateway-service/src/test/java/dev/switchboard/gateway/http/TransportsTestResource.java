@@ -18,6 +18,7 @@ public class TransportsTestResource extends GatewayTestResource {
         config.put("switchboard.gateway.chat-url", services);
         config.put("switchboard.transports.ticker-url", services);
         config.put("switchboard.transports.poll.session-ttl", "20s");
+        config.put("switchboard.transports.sse.heartbeat", "1s");
         return config;
     }
 }

@@ -169,6 +169,14 @@ class SseTest extends GatewayTestBase {
     }
 
     @Test
+    void anIdleStreamGetsKeepAliveComments() {
+        SseTestClient stream = open(unique("idle"), null, "room:" + unique("quiet"));
+        stream.await("subscribed");
+        // switchboard.transports.sse.heartbeat is 1 s in tests (15 s by default).
+        await().atMost(TIMEOUT).until(() -> stream.comments() >= 2);
+    }
+
+    @Test
     void theAccessTokenMayComeInTheQuery() {
         String room = unique("room");
         String token = URLEncoder.encode(TestTokens.forUser(unique("browser")), StandardCharsets.UTF_8);
