@@ -10,6 +10,7 @@ import dev.switchboard.gateway.auth.Identity;
 import dev.switchboard.gateway.chat.PublishService;
 import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.ProtocolException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 public class PublishResource {
 
     /** The answer: where it was stored. messageId is null for ticks (they are values, not messages). */
+    @RegisterForReflection
     public record Published(String channel, long seq, String messageId) {
     }
 
