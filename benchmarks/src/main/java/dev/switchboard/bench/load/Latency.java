@@ -3,15 +3,18 @@ package dev.switchboard.bench.load;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-/** An HdrHistogram of latencies in microseconds (1 us .. 5 min, 3 significant digits), summarised in milliseconds. */
+/**
+ * An HdrHistogram of latencies in microseconds (1 us .. 5 min, 3 significant digits), summarised in milliseconds.
+ * Synchronized: late deliveries may still be recorded while the summary is read, and the recording side is one
+ * event loop, so the lock is uncontended.
+ */
 public final class Latency {
-    private final Histogram histogram = new ConcurrentHistogram(1, 300_000_000L, 3);
+    private final Histogram histogram = new Histogram(1, 300_000_000L, 3);
     private long clamped;
 
-    public void record(long micros) {
+    public synchronized void record(long micros) {
         if (micros < 1) {
             micros = 1;
         } else if (micros > histogram.getHighestTrackableValue()) {
@@ -21,15 +24,15 @@ public final class Latency {
         histogram.recordValue(micros);
     }
 
-    public long count() {
+    public synchronized long count() {
         return histogram.getTotalCount();
     }
 
-    public double percentileMs(double p) {
+    public synchronized double percentileMs(double p) {
         return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(p) / 1000.0;
     }
 
-    public Map<String, Object> summary() {
+    public synchronized Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", histogram.getTotalCount());
         m.put("p50Ms", percentileMs(50));

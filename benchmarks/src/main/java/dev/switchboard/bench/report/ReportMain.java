@@ -112,7 +112,9 @@ public final class ReportMain {
             }
             if (connected < 50_000) {
                 row("gateway memory <= 10 KB per idle connection at 50k", what
-                        + " (50k not reachable here: " + n.path("params").path("cappedBy").asText("connections failed") + ")", null);
+                        + (n.path("params").path("cappedBy").isTextual()
+                                ? " (50k not reachable here: " + n.path("params").path("cappedBy").asText() + ")"
+                                : " (no 50k run in this result set)"), null);
             } else {
                 row("gateway memory <= 10 KB per idle connection at 50k", what, perConn <= 10_000);
             }
