@@ -70,7 +70,9 @@ public final class PresenceKafka {
             t.setDaemon(true);
             return t;
         });
-        heartbeats.scheduleAtFixedRate(() -> LIVE_GATEWAYS.forEach(g -> heartbeat(g, 10_000, false)), 0, 2, TimeUnit.SECONDS);
+        // A throwing run would cancel the schedule silently and "kill" every live gateway: send asynchronously.
+        heartbeats.scheduleAtFixedRate(() -> LIVE_GATEWAYS.forEach(g -> producer.send(new ProducerRecord<>(Topics.PRESENCE_HEARTBEATS, g,
+                write(new GatewayHeartbeat(g, 10_000, 0, false, System.currentTimeMillis()))))), 0, 2, TimeUnit.SECONDS);
     }
 
     public static synchronized PresenceKafka get() {

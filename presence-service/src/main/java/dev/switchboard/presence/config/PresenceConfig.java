@@ -66,9 +66,9 @@ public interface PresenceConfig {
         Duration checkInterval();
 
         /**
-         * A partition that keeps processing records older than this is behind: leases are then judged by record time
-         * instead of the wall clock, so live gateways whose heartbeats wait in the backlog are not declared dead.
-         * Must exceed the heartbeat interval (3 s).
+         * A busy partition whose newest processed heartbeat is older than this is behind: leases are then judged by
+         * record time instead of the wall clock, so live gateways whose heartbeats wait in a backlog are not declared
+         * dead. A partition that processed nothing for this long is idle. Must exceed the heartbeat interval (3 s).
          */
         @WithDefault("5s")
         @DurationMin(seconds = 1)

@@ -13,9 +13,9 @@ import dev.switchboard.contracts.presence.GatewayHeartbeat;
  * <p>
  * Normally a lease lapses on the wall clock: {@code leaseMs} after its last heartbeat was processed. That alone would
  * kill live gateways whenever the partition falls behind (a burst of joins, a slow disk): their next heartbeat is in
- * the backlog, not missing. So while the partition is {@linkplain #lapsed(long, boolean) behind}, a lease lapses only
- * when the records processed have moved a whole lease past the gateway's last heartbeat (record time): the gateway
- * really did stop while the others went on.
+ * the backlog, not missing. So while the partition is behind, a lease lapses only when the heartbeats processed have
+ * moved a whole lease past the gateway's last heartbeat (record time): the gateway really did stop while the others
+ * went on.
  */
 public final class GatewayLeases {
 
@@ -49,14 +49,14 @@ public final class GatewayLeases {
     }
 
     /**
-     * @param now   wall clock, or, while the partition is behind, its stream time (the latest record time processed)
-     * @param behind whether {@code now} is stream time
+     * @param now          wall clock, or, while the partition is behind, the newest heartbeat record time processed
+     * @param byRecordTime whether {@code now} is a record time
      */
-    public List<String> lapsed(long now, boolean behind) {
+    public List<String> lapsed(long now, boolean byRecordTime) {
         List<String> lapsed = new ArrayList<>();
         try (KeyValueIterator<String, GatewayLease> it = leases.all()) {
             it.forEachRemaining(entry -> {
-                long deadline = behind ? entry.value.eventDeadline() : entry.value.deadline();
+                long deadline = byRecordTime ? entry.value.eventDeadline() : entry.value.deadline();
                 if (deadline <= now) {
                     lapsed.add(entry.key);
                 }

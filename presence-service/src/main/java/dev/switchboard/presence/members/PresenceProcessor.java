@@ -38,6 +38,8 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
     private final long lagToleranceMs;
     private long expiryPausedUntil;
     private long lastProcessedAt;
+    /** The newest heartbeat record time this task has processed (any gateway). */
+    private long heartbeatWatermark;
 
     public PresenceProcessor(PresenceConfig config) {
         this.config = config;
@@ -98,6 +100,7 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
             LOG.warnf("Dropped heartbeat: %s", problem.get());
             return;
         }
+        heartbeatWatermark = Math.max(heartbeatWatermark, recordTime);
         if (heartbeat.stopping()) {
             removeGateway(heartbeat.gatewayId(), now);
         } else {
@@ -109,11 +112,13 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         if (now < expiryPausedUntil) {
             return;
         }
-        // Behind: busy processing, and what it processes is well in the past. An idle partition is never behind, so
-        // a lease still lapses on the wall clock when the heartbeats are the only input and they stop.
-        long streamTime = context.currentStreamTimeMs();
-        boolean behind = now - lastProcessedAt < lagToleranceMs && now - streamTime > lagToleranceMs;
-        for (String gatewayId : leases.lapsed(behind ? streamTime : now, behind)) {
+        // Judge by the wall clock when the partition is idle or its heartbeats are current. When it is busy and the
+        // heartbeats it has seen are old (they wait in a backlog or in the repartition hop), judge by record time
+        // instead: a gateway is dead only once the heartbeats of others have moved a whole lease past its last one.
+        boolean idle = now - lastProcessedAt >= lagToleranceMs;
+        boolean heartbeatsCurrent = now - heartbeatWatermark < lagToleranceMs;
+        boolean byRecordTime = !idle && !heartbeatsCurrent;
+        for (String gatewayId : leases.lapsed(byRecordTime ? heartbeatWatermark : now, byRecordTime)) {
             removeGateway(gatewayId, now);
         }
     }
