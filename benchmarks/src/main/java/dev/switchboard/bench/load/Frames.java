@@ -43,6 +43,23 @@ public final class Frames {
         return negative ? -v : v;
     }
 
+    /** A JSON number that may be written as a decimal or with an exponent (1.23456789E8); NaN if absent. */
+    public static double decimal(String json, String key) {
+        int at = valueStart(json, key);
+        if (at < 0) {
+            return Double.NaN;
+        }
+        int end = at;
+        while (end < json.length() && "0123456789.eE+-".indexOf(json.charAt(end)) >= 0) {
+            end++;
+        }
+        try {
+            return Double.parseDouble(json.substring(at, end));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     public static boolean isType(String json, String type) {
         String t = string(json, "type");
         return type.equals(t);

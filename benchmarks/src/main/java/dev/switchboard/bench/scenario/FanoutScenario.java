@@ -1,5 +1,6 @@
 package dev.switchboard.bench.scenario;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.switchboard.bench.cli.Args;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
 import dev.switchboard.bench.load.BenchClock;
 import dev.switchboard.bench.load.Conn;
 import dev.switchboard.bench.load.Connector;
@@ -54,13 +58,15 @@ public final class FanoutScenario implements Scenario {
                 .param("warmupSeconds", warmup).param("windowPerPublisher", rate > 0 ? null : window)
                 .param("payloadBytes", payload);
 
+        String tickUrl = args.str("tick-url", "");
+        result.param("publishVia", tickUrl.isEmpty() ? "websocket publish" : "HTTP " + tickUrl);
         Connector.Opened subs = connector.open(0, subscribers, concurrency).join();
-        Connector.Opened pubs = connector.open(subscribers, publishers, concurrency).join();
+        Connector.Opened pubs = connector.open(subscribers, tickUrl.isEmpty() ? publishers : 0, concurrency).join();
         List<Conn> all = new ArrayList<>(subs.conns());
         all.addAll(pubs.conns());
         // Publishers are room members only in the closed loop, where their own messages coming back pace them;
         // at a fixed rate the room has exactly the M subscribers.
-        List<Conn> members = rate > 0 ? subs.conns() : all;
+        List<Conn> members = rate > 0 || !tickUrl.isEmpty() ? subs.conns() : all;
         List<CompletableFuture<String>> answers = new ArrayList<>();
         for (Conn c : members) {
             answers.add(c.subscribe(channel, -1));
@@ -70,12 +76,22 @@ public final class FanoutScenario implements Scenario {
                 .metric("subscribed", subscribed)
                 .metric("connectFailures", subs.failed() + pubs.failed())
                 .metric("firstError", subs.firstError() + pubs.firstError() + Await.firstFailure(answers));
-        if (pubs.conns().isEmpty() || subs.conns().isEmpty()) {
+        if ((pubs.conns().isEmpty() && tickUrl.isEmpty()) || subs.conns().isEmpty()) {
             all.forEach(Conn::close);
             return result.metric("error", "no publisher or no subscriber connected");
         }
 
-        Run run = new Run(pubs.conns(), channel, tag, payload, warmup, duration, window);
+        HttpClient http = null;
+        URI tickUri = null;
+        if (!tickUrl.isEmpty()) {
+            tickUri = URI.create(tickUrl);
+            if (!tickUri.getHost().startsWith("127.") && !tickUri.getHost().equals("localhost")) {
+                throw new IllegalArgumentException("benchmarks load loopback addresses only, not " + tickUri.getHost());
+            }
+            http = connector.vertx().createHttpClient(new HttpClientOptions().setMaxPoolSize(publishers).setKeepAlive(true));
+        }
+        Run run = new Run(pubs.conns(), tickUrl.isEmpty() ? pubs.conns().size() : publishers, http, tickUri, channel, tag,
+                payload, warmup, duration, window);
         for (Conn s : subs.conns()) {
             s.onFrame(run::onSubscriberFrame);
         }
@@ -127,6 +143,9 @@ public final class FanoutScenario implements Scenario {
     /** The state of one run; callbacks arrive on the generator's event loops. */
     private static final class Run {
         final List<Conn> pubs;
+        final int publisherCount;
+        final HttpClient http;
+        final URI tickUri;
         final String channel;
         final String tag;
         final String text;
@@ -142,9 +161,14 @@ public final class FanoutScenario implements Scenario {
         final Latency ack = new Latency();
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         long dueSent;
+        volatile boolean measureClosedLoop;
 
-        Run(List<Conn> pubs, String channel, String tag, int payload, int warmup, int duration, int window) {
+        Run(List<Conn> pubs, int publisherCount, HttpClient http, URI tickUri, String channel, String tag, int payload,
+                int warmup, int duration, int window) {
             this.pubs = pubs;
+            this.publisherCount = publisherCount;
+            this.http = http;
+            this.tickUri = tickUri;
             this.channel = channel;
             this.tag = tag;
             this.text = "x".repeat(Math.max(1, payload));
@@ -152,9 +176,9 @@ public final class FanoutScenario implements Scenario {
             this.measureFrom = start + warmup * 1_000_000L;
             this.measureTo = measureFrom + duration * 1_000_000L;
             this.window = window;
-            this.credits = new AtomicInteger[pubs.size()];
-            this.sent = new AtomicLong[pubs.size()];
-            for (int i = 0; i < pubs.size(); i++) {
+            this.credits = new AtomicInteger[publisherCount];
+            this.sent = new AtomicLong[publisherCount];
+            for (int i = 0; i < publisherCount; i++) {
                 credits[i] = new AtomicInteger(window);
                 sent[i] = new AtomicLong();
             }
@@ -165,8 +189,34 @@ public final class FanoutScenario implements Scenario {
             if (t0 >= measureFrom && t0 < measureTo) {
                 publishedInWindow.incrementAndGet();
             }
+            if (http != null) {
+                postQuote(p, t0);
+                return;
+            }
             pubs.get(p).send("{\"type\":\"publish\",\"id\":\"a" + t0 + "\",\"channel\":\"" + channel + "\",\"msgId\":\""
                     + tag + "-" + p + "-" + k + "\",\"data\":{\"text\":\"" + text + "\",\"t0\":" + t0 + ",\"p\":" + p + "}}");
+        }
+
+        /** A quote whose volume is t0 (exact in a double); the 202 of the ingest is its ack. */
+        void postQuote(int p, long t0) {
+            int port = tickUri.getPort() > 0 ? tickUri.getPort() : 80;
+            http.request(HttpMethod.POST, port, tickUri.getHost(), tickUri.getRawPath())
+                    .compose(req -> req.putHeader("content-type", "application/json")
+                            .send("{\"price\":1.0,\"volume\":" + t0 + "}"))
+                    .onComplete(ar -> {
+                        if (ar.succeeded() && ar.result().statusCode() == 202) {
+                            if (t0 >= measureFrom && t0 < measureTo) {
+                                ack.record(BenchClock.micros() - t0);
+                            }
+                        } else {
+                            errors.computeIfAbsent(ar.succeeded() ? "http_" + ar.result().statusCode() : "http_failed",
+                                    k -> new LongAdder()).increment();
+                        }
+                        if (measureClosedLoop) {
+                            credits[p].incrementAndGet();
+                            pump(p);
+                        }
+                    });
         }
 
         /** Open loop: sends every message due by now, stamped with its due time. */
@@ -178,13 +228,14 @@ public final class FanoutScenario implements Scenario {
             long dueCount = Math.min(now, measureTo - 1) - start >= 0 ? (Math.min(now, measureTo - 1) - start) * rate / 1_000_000 + 1 : 0;
             while (dueSent < dueCount) {
                 long t0 = start + dueSent * 1_000_000 / rate;
-                publish((int) (dueSent % pubs.size()), t0);
+                publish((int) (dueSent % publisherCount), t0);
                 dueSent++;
             }
         }
 
         void startClosedLoop() {
-            for (int p = 0; p < pubs.size(); p++) {
+            measureClosedLoop = true;
+            for (int p = 0; p < publisherCount; p++) {
                 pump(p);
             }
         }
@@ -204,13 +255,18 @@ public final class FanoutScenario implements Scenario {
         }
 
         void onSubscriberFrame(String f) {
-            if (Frames.isType(f, "message")) {
+            String type = Frames.string(f, "type");
+            if ("message".equals(type) || "tick".equals(type)) {
                 long t0 = Frames.number(f, "t0");
+                if (t0 == Long.MIN_VALUE && "tick".equals(type)) {
+                    double v = Frames.decimal(f, "volume");
+                    t0 = Double.isNaN(v) ? Long.MIN_VALUE : (long) v;
+                }
                 if (t0 >= measureFrom && t0 < measureTo) {
                     delivery.record(BenchClock.micros() - t0);
                     deliveredInWindow.increment();
                 }
-            } else if (Frames.isType(f, "error")) {
+            } else if ("error".equals(type)) {
                 countError(f);
             }
         }
