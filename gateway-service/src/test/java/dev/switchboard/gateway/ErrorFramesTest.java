@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.gateway.support.GatewayTestBase;
 import dev.switchboard.gateway.support.GatewayTestResource;
+import dev.switchboard.testing.TestTokens;
 import dev.switchboard.testing.WsTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,7 +84,7 @@ class ErrorFramesTest extends GatewayTestBase {
         WsTestClient client = anonymous();
         client.send(Map.of("type", "subscribe", "channel", "room:lobby", "id", "early"));
         assertEquals("unauthorized", awaitFrame(client, "error", "early").path("code").asText());
-        client.send(Map.of("type", "auth", "token", dev.switchboard.gateway.support.Tokens.forUser("alice")));
+        client.send(Map.of("type", "auth", "token", TestTokens.forUser("alice")));
         client.await("welcome");
         assertEquals("room:lobby", subscribe(client, "room:lobby").path("channel").asText());
     }

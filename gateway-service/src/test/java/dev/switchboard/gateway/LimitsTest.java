@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import dev.switchboard.gateway.support.FakeBackends;
 import dev.switchboard.gateway.support.GatewayTestBase;
 import dev.switchboard.gateway.support.GatewayTestResource;
-import dev.switchboard.gateway.support.Tokens;
 import dev.switchboard.testing.TestTokens;
 import dev.switchboard.testing.WsTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -58,9 +57,9 @@ class LimitsTest extends GatewayTestBase {
                 "not-a-jwt",
                 hs256Token("eve"),
                 noneAlg,
-                Tokens.expiringAt("eve", Instant.now().minusSeconds(3600)),
-                Tokens.sign(TestTokens.claims(null, Instant.now().plusSeconds(3600), List.of("user"))),
-                Tokens.sign(Map.of("iss", "https://elsewhere", "sub", "eve", "exp", Instant.now().getEpochSecond() + 3600)));
+                TestTokens.expiringAt("eve", Instant.now().minusSeconds(3600)),
+                TestTokens.sign(TestTokens.claims(null, Instant.now().plusSeconds(3600), List.of("user"))),
+                TestTokens.sign(Map.of("iss", "https://elsewhere", "sub", "eve", "exp", Instant.now().getEpochSecond() + 3600)));
         for (String token : bad) {
             assertEquals(4401, withHeader(token).awaitClose(CLOSE), token);
         }
@@ -75,7 +74,7 @@ class LimitsTest extends GatewayTestBase {
 
     @Test
     void expiryClosesTheConnection4401() {
-        WsTestClient client = withHeader(Tokens.expiringAt("frank", Instant.now().plusSeconds(3)));
+        WsTestClient client = withHeader(TestTokens.expiringAt("frank", Instant.now().plusSeconds(3)));
         client.await("welcome");
         assertEquals(4401, client.awaitClose(CLOSE));
     }
@@ -123,7 +122,7 @@ class LimitsTest extends GatewayTestBase {
         for (int i = 0; i < 5; i++) {
             connected(user);
         }
-        assertEquals(1008, withHeader(Tokens.forUser(user)).awaitClose(CLOSE));
+        assertEquals(1008, withHeader(TestTokens.forUser(user)).awaitClose(CLOSE));
     }
 
     @Test

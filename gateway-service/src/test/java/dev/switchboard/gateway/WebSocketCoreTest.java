@@ -19,7 +19,7 @@ import dev.switchboard.contracts.ticker.Tick;
 import dev.switchboard.gateway.support.GatewayTestBase;
 import dev.switchboard.gateway.support.GatewayTestResource;
 import dev.switchboard.gateway.support.TestKafka;
-import dev.switchboard.gateway.support.Tokens;
+import dev.switchboard.testing.TestTokens;
 import dev.switchboard.testing.WsTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +31,7 @@ class WebSocketCoreTest extends GatewayTestBase {
 
     @Test
     void headerTokenIsWelcomedWithConnectionIdUserAndHeartbeat() {
-        WsTestClient client = withHeader(Tokens.forUser("alice"));
+        WsTestClient client = withHeader(TestTokens.forUser("alice"));
         ObjectNode welcome = client.await("welcome");
         assertEquals("alice", welcome.path("userId").asText());
         assertEquals(1, welcome.path("protocol").asInt());
@@ -41,7 +41,7 @@ class WebSocketCoreTest extends GatewayTestBase {
 
     @Test
     void queryTokenIsWelcomed() {
-        String token = URLEncoder.encode(Tokens.forUser("bob"), StandardCharsets.UTF_8);
+        String token = URLEncoder.encode(TestTokens.forUser("bob"), StandardCharsets.UTF_8);
         WsTestClient client = track(WsTestClient.connect(wsUri("access_token=" + token)));
         assertEquals("bob", client.await("welcome").path("userId").asText());
     }
@@ -49,7 +49,7 @@ class WebSocketCoreTest extends GatewayTestBase {
     @Test
     void firstFrameTokenIsWelcomedWithTheFrameId() {
         WsTestClient client = anonymous();
-        client.send(Map.of("type", "auth", "token", Tokens.forUser("carol"), "id", "a1"));
+        client.send(Map.of("type", "auth", "token", TestTokens.forUser("carol"), "id", "a1"));
         ObjectNode welcome = client.await("welcome");
         assertEquals("carol", welcome.path("userId").asText());
         assertEquals("a1", welcome.path("id").asText());

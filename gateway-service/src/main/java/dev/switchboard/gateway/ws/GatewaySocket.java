@@ -59,7 +59,7 @@ public class GatewaySocket {
 
     @OnError
     public Uni<Void> onError(WebSocketConnection connection, Throwable failure) {
-        LOG.infof("WebSocket %s failed: %s", connection.id(), failure.toString());
+        LOG.debugf("WebSocket %s failed: %s", connection.id(), failure.toString());
         protocol.failed(connection, failure);
         return Uni.createFrom().voidItem();
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.switchboard.testing.TestTokens;
 import dev.switchboard.testing.WsTestClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 
@@ -57,7 +58,7 @@ public abstract class GatewayTestBase {
 
     /** A socket authenticated with a header token, after its welcome. */
     protected WsTestClient connected(String user) {
-        WsTestClient client = withHeader(Tokens.forUser(user));
+        WsTestClient client = withHeader(TestTokens.forUser(user));
         client.await("welcome");
         return client;
     }

@@ -23,7 +23,6 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(kafka.start());
         config.putAll(TestTokens.gatewayConfig());
-        Tokens.publishSigner();
         // A snapshot that exists before the gateway starts: it must be bootstrapped from ticker.snapshots.
         String symbol = "SNAP" + Long.toHexString(System.nanoTime());
         TestKafka.send(Topics.TICKER_SNAPSHOTS, symbol, new Tick(symbol, 41, "market",
