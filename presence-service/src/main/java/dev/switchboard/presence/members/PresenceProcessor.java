@@ -38,6 +38,7 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
     private final long lagToleranceMs;
     private long expiryPausedUntil;
     private long lastProcessedAt;
+    private long lastCheckAt;
     /** The newest heartbeat record time this task has processed (any gateway). */
     private long heartbeatWatermark;
 
@@ -55,9 +56,6 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
                 config.lease().maxLease().toMillis());
         this.diffs = new RoomDiffs(context.getStateStore(PresenceStores.PENDING_DIFFS), membership, context,
                 config.largeRoomThreshold(), config.sampleSize());
-        // A partition just restored or taken over may still have heartbeats to read: give live gateways one default
-        // lease to prove themselves before anything restored is declared dead.
-        this.expiryPausedUntil = context.currentSystemTimeMs() + config.lease().defaultLease().toMillis();
         context.schedule(config.lease().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireLapsedLeases);
         context.schedule(config.largeRoomDiffInterval(), PunctuationType.WALL_CLOCK_TIME, diffs::flush);
     }
@@ -109,6 +107,17 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
     }
 
     private void expireLapsedLeases(long now) {
+        if (lastCheckAt == 0) {
+            // The first check since this task started running (a start, a restart, a partition taken over): its leases
+            // come from the changelog and heartbeats may wait to be read. Give live gateways one default lease to
+            // prove themselves before anything restored is declared dead.
+            expiryPausedUntil = now + config.lease().defaultLease().toMillis();
+        } else if (now - lastCheckAt > lagToleranceMs) {
+            // This thread stalled (a rebalance, a long GC, a slow commit): read what is waiting before deciding that
+            // anyone's heartbeats stopped.
+            expiryPausedUntil = Math.max(expiryPausedUntil, now + lagToleranceMs);
+        }
+        lastCheckAt = now;
         if (now < expiryPausedUntil) {
             return;
         }
