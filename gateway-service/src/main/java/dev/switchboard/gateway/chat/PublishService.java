@@ -3,6 +3,7 @@ package dev.switchboard.gateway.chat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,6 @@ import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.ErrorCode;
 import dev.switchboard.gateway.protocol.ProtocolException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -39,7 +39,7 @@ public class PublishService {
     private final ChannelAuthorizer authorizer;
     private final String replicaId;
     private final Duration timeout;
-    private final Map<String, UniEmitter<? super ChatReply>> pending = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ChatReply>> pending = new ConcurrentHashMap<>();
 
     public PublishService(KafkaOut kafka, ChannelAuthorizer authorizer, GatewayConfig config) {
         this.kafka = kafka;
@@ -50,11 +50,14 @@ public class PublishService {
 
     /** Publishes a message; fails with a ProtocolException (bad_request, forbidden, unavailable, ...). */
     public Uni<PublishResult> publish(Identity who, Channel channel, String msgId, JsonNode data) {
+        return publish(who, channel, msgId, data, PublishLane.single());
+    }
+
+    /** Publishes a message after every earlier publish of the same lane (one connection's) has reached Kafka. */
+    public Uni<PublishResult> publish(Identity who, Channel channel, String msgId, JsonNode data, PublishLane lane) {
         validate(channel, msgId, data);
-        return authorizer.authorizePublish(who, channel)
-                .chain(() -> send(new ChatCommand(ChatCommand.Kind.PUBLISH, UUID.randomUUID().toString(), replicaId,
-                        channel.id(), who.userId(), msgId, null, data, System.currentTimeMillis())))
-                .map(reply -> new PublishResult(channel.id(), reply.seq(), reply.messageId()));
+        return send(who, channel, lane, new ChatCommand(ChatCommand.Kind.PUBLISH, UUID.randomUUID().toString(),
+                replicaId, channel.id(), who.userId(), msgId, null, data, System.currentTimeMillis()));
     }
 
     /**
@@ -68,10 +71,8 @@ public class PublishService {
         }
         validate(channel, messageId, data == null ? TOMBSTONE : data);
         ChatCommand.Kind kind = data == null ? ChatCommand.Kind.DELETE : ChatCommand.Kind.EDIT;
-        return authorizer.authorizePublish(who, channel)
-                .chain(() -> send(new ChatCommand(kind, UUID.randomUUID().toString(), replicaId, channel.id(),
-                        who.userId(), null, messageId, data, System.currentTimeMillis())))
-                .map(reply -> new PublishResult(channel.id(), reply.seq(), reply.messageId()));
+        return send(who, channel, PublishLane.single(), new ChatCommand(kind, UUID.randomUUID().toString(), replicaId,
+                channel.id(), who.userId(), null, messageId, data, System.currentTimeMillis()));
     }
 
     /** The checks chat-service also makes, answered here without a round trip. */
@@ -97,18 +98,20 @@ public class PublishService {
         }
     }
 
-    private Uni<ChatReply> send(ChatCommand command) {
-        Uni<ChatReply> reply = Uni.createFrom().<ChatReply>emitter(emitter -> {
-            pending.put(command.commandId(), emitter);
-            emitter.onTermination(() -> pending.remove(command.commandId()));
-            kafka.send(Topics.CHAT_COMMANDS, command.roomId(), command).subscribe()
-                    .with(sent -> {
-                    }, emitter::fail);
-        });
-        return reply
+    /** Authorizes and puts the command on Kafka in lane order, then waits for chat-service's reply. */
+    private Uni<PublishResult> send(Identity who, Channel channel, PublishLane lane, ChatCommand command) {
+        CompletableFuture<ChatReply> reply = new CompletableFuture<>();
+        Uni<Void> dispatched = lane.inOrder(authorizer.authorizePublish(who, channel).chain(() -> {
+            // Registered before the send: the reply can come back before the send's own completion does.
+            pending.put(command.commandId(), reply);
+            return kafka.send(Topics.CHAT_COMMANDS, command.roomId(), command);
+        }));
+        return dispatched.chain(() -> Uni.createFrom().completionStage(reply))
                 .ifNoItem().after(timeout).failWith(() -> ProtocolException.unavailable(
                         "The message was not confirmed in time; re-send it with the same msgId"))
-                .map(PublishService::accepted);
+                .onTermination().invoke(() -> pending.remove(command.commandId()))
+                .map(PublishService::accepted)
+                .map(accepted -> new PublishResult(channel.id(), accepted.seq(), accepted.messageId()));
     }
 
     private static ChatReply accepted(ChatReply reply) {
@@ -124,9 +127,9 @@ public class PublishService {
         if (reply.commandId() == null || !replicaId.equals(reply.replyTo())) {
             return;
         }
-        UniEmitter<? super ChatReply> emitter = pending.remove(reply.commandId());
-        if (emitter != null) {
-            emitter.complete(reply);
+        CompletableFuture<ChatReply> waiting = pending.remove(reply.commandId());
+        if (waiting != null) {
+            waiting.complete(reply);
         }
     }
 

@@ -476,7 +476,8 @@ public class WsProtocol {
         String msgId = frame.requiredText("msgId");
         JsonNode data = frame.requiredObject("data");
         PublishService.validate(channel, msgId, data);
-        answer(session, frame, channel.name(), publishes.publish(session.identity(), channel, msgId, data)
+        answer(session, frame, channel.name(), publishes.publish(session.identity(), channel, msgId, data,
+                session.publishLane())
                 .map(result -> frames.published(frame.id(), channel.name(), result)));
     }
 

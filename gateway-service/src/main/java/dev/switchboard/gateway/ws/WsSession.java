@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 import dev.switchboard.gateway.auth.Identity;
+import dev.switchboard.gateway.chat.PublishLane;
 import dev.switchboard.gateway.fanout.ChannelEvent;
 import dev.switchboard.gateway.fanout.GatewayConnection;
 import dev.switchboard.gateway.fanout.OutboundQueue;
@@ -45,6 +46,7 @@ final class WsSession implements GatewayConnection, OutboundSink {
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> subscribing = new ConcurrentHashMap<>();
     private final List<String> heldFrames = new ArrayList<>();
+    private final PublishLane publishLane = new PublishLane();
     private volatile Identity identity = Identity.anonymous();
     private volatile AuthState state = AuthState.AWAITING;
     private volatile boolean closing;
@@ -73,6 +75,11 @@ final class WsSession implements GatewayConnection, OutboundSink {
     @Override
     public Identity identity() {
         return identity;
+    }
+
+    /** This connection's publishes reach Kafka in the order the client sent them. */
+    public PublishLane publishLane() {
+        return publishLane;
     }
 
     @Override
