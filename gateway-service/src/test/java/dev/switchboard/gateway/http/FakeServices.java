@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,11 +21,11 @@ import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatReply;
 import dev.switchboard.contracts.ticker.Tick;
 import dev.switchboard.gateway.support.FakeBackends;
+import dev.switchboard.gateway.support.LoopbackHttpServer;
 import dev.switchboard.gateway.support.TestKafka;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 
@@ -49,19 +47,7 @@ public final class FakeServices {
     private final int port;
 
     private FakeServices() {
-        HttpServer server = vertx.createHttpServer().requestHandler(this::serve);
-        CountDownLatch started = new CountDownLatch(1);
-        int[] bound = new int[1];
-        server.listen(0, "127.0.0.1").onComplete(result -> {
-            bound[0] = result.succeeded() ? result.result().actualPort() : -1;
-            started.countDown();
-        });
-        try {
-            started.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        this.port = bound[0];
+        this.port = LoopbackHttpServer.listen(vertx, this::serve);
         Thread changes = new Thread(this::processChanges, "fake-chat-changes");
         changes.setDaemon(true);
         changes.start();

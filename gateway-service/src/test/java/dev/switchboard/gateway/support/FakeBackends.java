@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +24,6 @@ import dev.switchboard.contracts.chat.ChatReply;
 import dev.switchboard.contracts.chat.MembershipEvent;
 import dev.switchboard.contracts.presence.PresenceMember;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -57,19 +54,7 @@ public final class FakeBackends {
     private final int port;
 
     private FakeBackends() {
-        HttpServer server = vertx.createHttpServer().requestHandler(this::serve);
-        CountDownLatch started = new CountDownLatch(1);
-        int[] bound = new int[1];
-        server.listen(0, "127.0.0.1").onComplete(result -> {
-            bound[0] = result.succeeded() ? result.result().actualPort() : -1;
-            started.countDown();
-        });
-        try {
-            started.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        this.port = bound[0];
+        this.port = LoopbackHttpServer.listen(vertx, this::serve);
         Thread commands = new Thread(this::processCommands, "fake-chat-commands");
         commands.setDaemon(true);
         commands.start();
