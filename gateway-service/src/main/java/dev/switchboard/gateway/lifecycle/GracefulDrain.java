@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.fanout.LocalConnections;
 import dev.switchboard.gateway.presence.GatewayHeartbeats;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
@@ -38,6 +39,15 @@ public class GracefulDrain {
         this.config = config.drain();
     }
 
+    /**
+     * A real shutdown (SIGTERM) starts here, before Quarkus stops its HTTP server and with it the sockets; the
+     * shutdown delay (quarkus.shutdown.delay-enabled) exists to give this observer that window.
+     */
+    void onShutdownStarting(@Observes ShutdownDelayInitiatedEvent event) {
+        drain();
+    }
+
+    /** Where the shutdown delay is off, drain as early as the shutdown lets us. */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         drain();
     }
