@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -20,6 +21,7 @@ import dev.switchboard.testing.WsTestClient;
  * What happens to clients and presence when a gateway replica goes away, with real processes: a rolling update
  * (SIGTERM: drain) and a crash (SIGKILL: the presence lease lapses).
  */
+@ExtendWith(PlatformExtension.class)
 class GatewayLifecycleIT {
 
     private static Platform platform;

@@ -30,6 +30,7 @@ public final class Platform {
     private final ServiceProcess presence;
     private final ServiceProcess ticker;
     private final List<ServiceProcess> gateways = new ArrayList<>();
+    private boolean stopped;
 
     private Platform() {
         // Registered first, so a platform that fails half-way through starting leaves no process behind.
@@ -54,6 +55,8 @@ public final class Platform {
     public ServiceProcess startGateway(String replicaId) {
         Map<String, String> env = baseEnv();
         env.put("SWITCHBOARD_GATEWAY_REPLICA_ID", replicaId);
+        // No load balancer to wait for here: drain at once when a test stops a replica.
+        env.put("SWITCHBOARD_GATEWAY_DRAIN_READINESS_DELAY", "0s");
         env.put("SWITCHBOARD_GATEWAY_CHAT_URL", chat.httpUrl());
         env.put("SWITCHBOARD_GATEWAY_PRESENCE_URL", presence.httpUrl());
         env.put("SWITCHBOARD_GATEWAY_TICKER_URL", ticker.httpUrl());
@@ -112,7 +115,11 @@ public final class Platform {
     }
 
     /** Stops every process at once (each drains gracefully), then drops the database. */
-    private synchronized void stop() {
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         List<Thread> stopping = processes.stream().map(process -> new Thread(process::close, "stop-" + process.name()))
                 .toList();
         stopping.forEach(Thread::start);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -14,6 +15,7 @@ import dev.switchboard.testing.TestTokens;
 import dev.switchboard.testing.WsTestClient;
 
 /** Gateways keep no shared state: a publish on replica A reaches a subscriber on replica B through Kafka. */
+@ExtendWith(PlatformExtension.class)
 class TwoReplicaFanOutIT {
 
     private static Platform platform;

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,6 +22,7 @@ import dev.switchboard.testing.WsTestClient;
  * command on Kafka; chat-service stores it in PostgreSQL with a seq and emits the event; the gateway delivers it and
  * acks with the seq; ticker values reach a ticker subscriber; presence-service sees the join and the leave.
  */
+@ExtendWith(PlatformExtension.class)
 class WalkingSkeletonIT {
 
     private static Platform platform;
