@@ -1,13 +1,10 @@
 package dev.switchboard.gateway.chat;
 
-import java.net.URI;
-import java.util.concurrent.TimeUnit;
-
 import org.jboss.logging.Logger;
 
 import dev.switchboard.gateway.config.GatewayConfig;
+import dev.switchboard.gateway.config.InternalRestClient;
 import dev.switchboard.gateway.protocol.ProtocolException;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,12 +17,7 @@ public class ChatServiceClient {
     private final ChatServiceApi api;
 
     public ChatServiceClient(GatewayConfig config) {
-        long timeoutMs = config.httpTimeout().toMillis();
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.chatUrl()))
-                .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                .build(ChatServiceApi.class);
+        this.api = InternalRestClient.of(ChatServiceApi.class, config.chatUrl(), config);
     }
 
     public Uni<RoomAccess> access(String roomId, String userId) {

@@ -36,6 +36,12 @@ public interface GatewayConfig {
     @WithDefault("3s")
     Duration httpTimeout();
 
+    /** Connections per internal service (chat-service, presence-service) kept for bursts of reads. */
+    @WithDefault("256")
+    @Min(1)
+    @Max(4096)
+    int httpPoolSize();
+
     /** How long a publish waits for chat-service's ChatReply before answering unavailable. */
     @WithDefault("10s")
     Duration publishTimeout();

@@ -1,13 +1,10 @@
 package dev.switchboard.gateway.presence;
 
-import java.net.URI;
-import java.util.concurrent.TimeUnit;
-
 import org.jboss.logging.Logger;
 
 import dev.switchboard.gateway.config.GatewayConfig;
+import dev.switchboard.gateway.config.InternalRestClient;
 import dev.switchboard.gateway.protocol.ProtocolException;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,12 +17,7 @@ public class PresenceServiceClient {
     private final PresenceServiceApi api;
 
     public PresenceServiceClient(GatewayConfig config) {
-        long timeoutMs = config.httpTimeout().toMillis();
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.presenceUrl()))
-                .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                .build(PresenceServiceApi.class);
+        this.api = InternalRestClient.of(PresenceServiceApi.class, config.presenceUrl(), config);
     }
 
     public Uni<PresenceSnapshot> members(String roomId) {
