@@ -151,6 +151,7 @@ class HttpApiTest extends GatewayTestBase {
         assertEquals(user, created.jsonPath().getString("createdBy"));
         assertTrue(created.header("Location").endsWith("/v1/rooms/" + id));
         Response mine = given().header("Authorization", "Bearer " + token).get("/v1/rooms");
+        assertEquals(200, mine.statusCode(), mine.headers() + " " + mine.asString());
         assertEquals(List.of(id), mine.jsonPath().getList("rooms.id"));
         Response again = given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
                 .body(Map.of("id", id, "visibility", "private")).post("/v1/rooms");
