@@ -99,10 +99,6 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    public int port() {
-        return port;
-    }
-
     public String httpUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -113,10 +109,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     public URI wsUri(String pathAndQuery) {
         return URI.create("ws://127.0.0.1:" + port + pathAndQuery);
-    }
-
-    public long pid() {
-        return process.pid();
     }
 
     /** Stops the process abruptly, as a crash or a kill -9 would. */
