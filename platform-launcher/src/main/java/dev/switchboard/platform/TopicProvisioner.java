@@ -12,7 +12,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import dev.switchboard.contracts.TopicSpec;
 import dev.switchboard.contracts.Topics;
@@ -37,14 +40,47 @@ public final class TopicProvisioner {
                     .filter(spec -> !existing.contains(spec.name()))
                     .map(TopicProvisioner::newTopic)
                     .toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+            for (KafkaFuture<Void> created : admin.createTopics(missing).values().values()) {
+                awaitCreated(created);
             }
+            awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not create the topics on " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Someone else (another provisioner, a client's auto-creation) making the topic first is fine. */
+    private static void awaitCreated(KafkaFuture<Void> created)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            created.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * A creation completes when the controller has it; the broker that clients ask learns of it a moment later. Wait
+     * for that, so that whoever provisioned can describe and use the topics at once.
+     */
+    private static void awaitVisible(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!names.isEmpty()) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -15,6 +21,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,11 +55,34 @@ class TopicProvisionerTest {
             Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
             for (TopicSpec spec : Topics.ALL) {
                 assertThat(topics.get(spec.name()).partitions()).as(spec.name()).hasSize(spec.partitions());
-                Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, spec.name())))
-                        .all().get(30, TimeUnit.SECONDS).values().iterator().next();
+                Config config = configOf(admin, spec.name());
                 assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(spec.name())
                         .isEqualTo(spec.compacted() ? "compact" : "delete");
             }
+        }
+    }
+
+    @Test
+    void provisionersRacingForTheSameTopicsAllSucceed() throws Exception {
+        // Test JVMs and services starting together each provision the same topics; whoever creates one second must
+        // not fail (it once broke a gateway test's start with TopicExistsException).
+        List<TopicSpec> specs = IntStream.range(0, 20)
+                .mapToObj(i -> TopicSpec.compacted("race.check." + i, 2)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> TopicProvisioner.ensure(broker.bootstrapServers(), specs)));
+            }
+            for (Future<?> run : runs) {
+                run.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Admin admin = admin(broker.bootstrapServers())) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .containsAll(specs.stream().map(TopicSpec::name).toList());
         }
     }
 
@@ -68,6 +98,22 @@ class TopicProvisionerTest {
         try (KafkaBroker second = KafkaBroker.startPersistent("127.0.0.1", port, freePort(), dataDir);
                 Admin admin = admin(second.bootstrapServers())) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("restart.check");
+        }
+    }
+
+    /** A just-created topic's config, once the broker's metadata has caught up with the controller's. */
+    private static Config configOf(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try {
+                return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
