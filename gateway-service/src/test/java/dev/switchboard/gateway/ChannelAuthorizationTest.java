@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,6 +96,17 @@ class ChannelAuthorizationTest extends GatewayTestBase {
         awaitFrame(dave, "ack", "p1");
         dave.send(publishFrame("p2", "room:" + room, "c2", "two"));
         awaitFrame(dave, "ack", "p2");
+        assertEquals(reads, backends.accessReads());
+    }
+
+    @Test
+    void usersOfAPublicRoomShareTheRoomsAccessAnswer() {
+        String room = unique("public");
+        subscribe(connected("frank"), "room:" + room);
+        int reads = backends.accessReads();
+        for (String user : List.of("gina", "hank", "ivan")) {
+            subscribe(connected(user), "room:" + room);
+        }
         assertEquals(reads, backends.accessReads());
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.auth;
 
 import dev.switchboard.gateway.chat.ChatServiceClient;
+import dev.switchboard.gateway.backend.SingleFlight;
 import dev.switchboard.gateway.chat.RoomAccess;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.protocol.Channel;
@@ -12,14 +13,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The one place that decides who may use a channel, for every transport. Rooms: public to any authenticated user,
  * private to members, from chat-service's /access (cached, see {@link RoomAccessCache}); a room that does not exist
- * yet counts as public. user:{id}: its owner only. Tickers: anyone authenticated (anonymous too if configured) may
+ * yet counts as public. The room's own answer (exists, visibility) is read first and shared by all its users, so a
+ * thousand users joining a public room cost chat-service one read, not a thousand; only private rooms need the
+ * user's membership. Concurrent reads of the same answer share one request. user:{id}: its owner only. Tickers: anyone authenticated (anonymous too if configured) may
  * subscribe; only tokens with the publisher role may publish, and never over WebSocket.
  */
 @ApplicationScoped
 public class ChannelAuthorizer {
 
+    /** The user of a room-level read: whether the room exists and its visibility, the same for everyone. */
+    private static final String ROOM_ITSELF = null;
+
     private final ChatServiceClient chat;
     private final RoomAccessCache cache;
+    private final SingleFlight<AccessRead, RoomAccess> reads = new SingleFlight<>();
     private final boolean anonymousTickers;
 
     public ChannelAuthorizer(ChatServiceClient chat, GatewayConfig config) {
@@ -68,22 +75,32 @@ public class ChannelAuthorizer {
     }
 
     private Uni<Void> roomMember(Identity who, Channel channel) {
-        return access(channel.id(), who.userId()).map(access -> {
-            if (access.exists() && access.isPrivate() && !access.member()) {
-                throw ProtocolException.forbidden(channel.name() + " is private and you are not a member");
+        return access(channel.id(), ROOM_ITSELF).chain(room -> {
+            if (!room.exists() || !room.isPrivate()) {
+                return Uni.createFrom().voidItem();
             }
-            return null;
+            return access(channel.id(), who.userId()).map(access -> {
+                if (access.exists() && access.isPrivate() && !access.member()) {
+                    throw ProtocolException.forbidden(channel.name() + " is private and you are not a member");
+                }
+                return null;
+            });
         });
     }
 
-    /** The room's access for that user, cached. */
-    public Uni<RoomAccess> access(String roomId, String userId) {
+    /** The room's access for that user (or for nobody: {@link #ROOM_ITSELF}), cached. */
+    Uni<RoomAccess> access(String roomId, String userId) {
         RoomAccess cached = cache.get(roomId, userId);
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
+        // The generation is part of the key: a read that began before an invalidation is not joined after it.
         long generation = cache.generation(roomId);
-        return chat.access(roomId, userId).invoke(access -> cache.put(roomId, userId, access, generation));
+        return reads.call(new AccessRead(roomId, userId, generation), () -> chat.access(roomId, userId)
+                .invoke(access -> cache.put(roomId, userId, access, generation)));
+    }
+
+    private record AccessRead(String roomId, String userId, long generation) {
     }
 
     private static Uni<Void> failed(ProtocolException e) {

@@ -211,8 +211,10 @@ public final class FakeBackends {
         body.put("roomId", roomId);
         body.put("exists", room.exists);
         body.put("visibility", room.exists ? (room.privateRoom ? "PRIVATE" : "PUBLIC") : null);
-        body.put("member", room.members.contains(userId));
-        body.put("role", room.members.contains(userId) ? "member" : null);
+        // Without a userId (the room-level read) nobody is a member, as in chat-service.
+        boolean member = userId != null && room.members.contains(userId);
+        body.put("member", member);
+        body.put("role", member ? "member" : null);
         synchronized (room) {
             body.put("latestSeq", (long) room.events.size());
         }
