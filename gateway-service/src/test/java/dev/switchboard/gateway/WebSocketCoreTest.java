@@ -47,6 +47,13 @@ class WebSocketCoreTest extends GatewayTestBase {
     }
 
     @Test
+    void withoutAnAllowListEveryOriginIsWelcome() {
+        WsTestClient client = track(WsTestClient.connect(wsUri(null), Map.of("Origin", "https://any.example",
+                "Authorization", "Bearer " + TestTokens.forUser("dora"))));
+        assertEquals("dora", client.await("welcome").path("userId").asText());
+    }
+
+    @Test
     void firstFrameTokenIsWelcomedWithTheFrameId() {
         WsTestClient client = anonymous();
         client.send(Map.of("type", "auth", "token", TestTokens.forUser("carol"), "id", "a1"));
