@@ -333,7 +333,6 @@ public class WsProtocol {
                 session.send(frames.error(frame.id(), e));
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Frame %s failed", frame.type());
             session.send(frames.error(frame.id(), ProtocolException.of(e)));
         }
     }
