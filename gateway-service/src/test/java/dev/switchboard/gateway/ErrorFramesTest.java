@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.switchboard.gateway.support.FakeBackends;
 import dev.switchboard.gateway.support.GatewayTestBase;
 import dev.switchboard.gateway.support.GatewayTestResource;
 import dev.switchboard.testing.TestTokens;
@@ -29,6 +30,23 @@ class ErrorFramesTest extends GatewayTestBase {
 
     private static ObjectNode nextError(WsTestClient client) {
         return client.await("error");
+    }
+
+    @Test
+    void anUnexpectedFailureIsAnInternalErrorWithoutDetailAndTheSocketStaysOpen() {
+        String broken = unique("broken");
+        // chat-service answers the room's access check with a JSON null: nothing the gateway is written to expect.
+        FakeBackends.get().room(broken).accessAnswersNull = true;
+        WsTestClient client = connected("alice");
+        client.send(Map.of("type", "subscribe", "channel", "room:" + broken, "id", "b1"));
+        ObjectNode error = awaitFrame(client, "error", "b1");
+        assertEquals("internal", error.path("code").asText());
+        assertEquals("room:" + broken, error.path("channel").asText());
+        assertEquals("The server could not complete the request", error.path("message").asText());
+        assertFalse(error.toString().contains("Exception") || error.toString().contains(".java"), error.toString());
+        assertStillOpen(client);
+        String working = "room:" + unique("fine");
+        assertEquals(working, subscribe(client, working).path("channel").asText());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.switchboard.gateway;
 
+import static dev.switchboard.gateway.http.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +46,18 @@ class WebSocketCoreTest extends GatewayTestBase {
         String token = URLEncoder.encode(TestTokens.forUser("bob"), StandardCharsets.UTF_8);
         WsTestClient client = track(WsTestClient.connect(wsUri("access_token=" + token)));
         assertEquals("bob", client.await("welcome").path("userId").asText());
+    }
+
+    @Test
+    void theDevTokenEndpointIsOffByDefault() {
+        assertProblem(given().queryParam("user", "alice").get("/dev/token"), 404, "not_found");
+    }
+
+    @Test
+    void withoutAnAllowListEveryOriginIsWelcome() {
+        WsTestClient client = track(WsTestClient.connect(wsUri(null), Map.of("Origin", "https://any.example",
+                "Authorization", "Bearer " + TestTokens.forUser("dora"))));
+        assertEquals("dora", client.await("welcome").path("userId").asText());
     }
 
     @Test

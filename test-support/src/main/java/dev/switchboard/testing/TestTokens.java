@@ -29,6 +29,7 @@ public final class TestTokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KeyPair keys;
     private static Path publicKeyFile;
+    private static Path privateKeyFile;
 
     private TestTokens() {
     }
@@ -49,17 +50,29 @@ public final class TestTokens {
     /** A PEM file with the public key, for mp.jwt.verify.publickey.location. */
     public static synchronized Path publicKeyPem() {
         if (publicKeyFile == null) {
-            try {
-                publicKeyFile = Files.createTempFile("switchboard-test-jwt", ".pem");
-                publicKeyFile.toFile().deleteOnExit();
-                String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(keys().getPublic().getEncoded());
-                Files.writeString(publicKeyFile, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            publicKeyFile = pemFile("PUBLIC KEY", keys().getPublic().getEncoded());
         }
         return publicKeyFile;
+    }
+
+    /** A PEM file with the private key (PKCS#8), for smallrye.jwt.sign.key.location of a token-issuing endpoint. */
+    public static synchronized Path privateKeyPem() {
+        if (privateKeyFile == null) {
+            privateKeyFile = pemFile("PRIVATE KEY", keys().getPrivate().getEncoded());
+        }
+        return privateKeyFile;
+    }
+
+    private static Path pemFile(String label, byte[] der) {
+        try {
+            Path file = Files.createTempFile("switchboard-test-jwt", ".pem");
+            file.toFile().deleteOnExit();
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+            Files.writeString(file, "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The gateway settings that make it trust these tokens. */

@@ -1,6 +1,8 @@
 package dev.switchboard.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,6 +43,12 @@ public interface GatewayConfig {
     @Min(1)
     @Max(4096)
     int httpPoolSize();
+
+    /**
+     * Browser origins (scheme://host[:port]) allowed to open a WebSocket, SSE stream or poll; unset: any. A WebSocket
+     * from another origin is accepted and closed with 4403, SSE and polling answer 403.
+     */
+    Optional<List<@Pattern(regexp = "https?://[^\\s/?#]+/?") String>> allowedOrigins();
 
     /** How long a publish waits for chat-service's ChatReply before answering unavailable. */
     @WithDefault("10s")

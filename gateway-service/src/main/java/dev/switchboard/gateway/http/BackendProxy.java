@@ -12,6 +12,8 @@ import dev.switchboard.gateway.protocol.ProtocolException;
 import dev.switchboard.problem.Problem;
 import dev.switchboard.problem.ProblemCodes;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -35,11 +37,13 @@ public class BackendProxy {
 
     private static final Logger LOG = Logger.getLogger(BackendProxy.class);
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final ObjectMapper json;
     private final long timeoutMs;
 
     public BackendProxy(Vertx vertx, ObjectMapper json, GatewayConfig config) {
+        this.vertx = vertx;
         this.timeoutMs = config.httpTimeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMs))
@@ -63,14 +67,26 @@ public class BackendProxy {
         if (body != null) {
             options.putHeader("Content-Type", "application/json");
         }
-        return Uni.createFrom().completionStage(() -> client.request(options)
-                .compose(request -> body == null ? request.send() : request.send(body))
-                .compose(response -> response.body().map(bytes -> toResponse(response, bytes)))
-                .toCompletionStage())
+        Context context = vertx.getOrCreateContext();
+        return Uni.createFrom().<Response>emitter(emitter -> context.runOnContext(ignored -> exchange(options, body)
+                .onSuccess(emitter::complete).onFailure(emitter::fail)))
                 .onFailure().transform(failure -> {
                     LOG.warnf("%s %s%s failed: %s", method, baseUrl, uri, failure.toString());
                     return ProtocolException.unavailable("A backend service is unavailable; retry later");
                 });
+    }
+
+    /**
+     * One request and its whole body. Runs on the event loop of its context: an HttpClientResponse drops the chunks
+     * that arrive before body() is asked for and then reads as empty (eclipse-vertx/vert.x#5904). Called from the
+     * worker thread that verified the token, the response could be read on the event loop before this thread
+     * attached body(), and a 200 went out with an empty body (seen in HttpApiTest). On the context's own thread,
+     * body() is attached in the same event-loop task that delivers the response head.
+     */
+    private Future<Response> exchange(RequestOptions options, Buffer body) {
+        return client.request(options)
+                .compose(request -> (body == null ? request.send() : request.send(body))
+                        .compose(response -> response.body().map(bytes -> toResponse(response, bytes))));
     }
 
     private Response toResponse(HttpClientResponse response, Buffer bytes) {

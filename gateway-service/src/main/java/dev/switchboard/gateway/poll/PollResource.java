@@ -2,6 +2,7 @@ package dev.switchboard.gateway.poll;
 
 import java.util.List;
 
+import dev.switchboard.gateway.auth.OriginPolicy;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.http.ChannelParams;
 import dev.switchboard.gateway.http.RequestIdentity;
@@ -22,13 +23,15 @@ import jakarta.ws.rs.core.Response;
 @Path("/v1/poll")
 public class PollResource {
 
+    private final OriginPolicy origins;
     private final RequestIdentity identities;
     private final PollService polls;
     private final TransportConfig.Poll config;
     private final int maxChannels;
 
-    public PollResource(RequestIdentity identities, PollService polls, TransportConfig transports,
+    public PollResource(OriginPolicy origins, RequestIdentity identities, PollService polls, TransportConfig transports,
             GatewayConfig gateway) {
+        this.origins = origins;
         this.identities = identities;
         this.polls = polls;
         this.config = transports.poll();
@@ -38,6 +41,7 @@ public class PollResource {
     @GET
     public Uni<Response> poll(@Context HttpServerRequest request, @QueryParam("channel") List<String> channel,
             @QueryParam("cursor") String cursor, @QueryParam("waitMs") String waitMs) {
+        origins.check(request.getHeader("Origin"));
         List<Channel> channels = ChannelParams.parse(channel, maxChannels);
         long wait = waitMs(waitMs);
         StreamCursor from = cursor == null || cursor.isEmpty() ? null : StreamCursor.decode(cursor, "cursor");

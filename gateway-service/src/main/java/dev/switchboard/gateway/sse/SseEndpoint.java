@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.gateway.auth.ChannelAuthorizer;
 import dev.switchboard.gateway.auth.Identity;
+import dev.switchboard.gateway.auth.OriginPolicy;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.fanout.LocalConnections;
 import dev.switchboard.gateway.http.ChannelParams;
@@ -36,8 +37,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * GET /v1/sse?channel=...&channel=... (text/event-stream). Everything that can be refused is refused before the
- * stream starts, as problem+json: a bad channel or Last-Event-ID (400), a missing or bad token (401), a channel the
- * user may not read (403), too many connections (429), chat-service unreachable for a room check (503). Then the
+ * stream starts, as problem+json: a bad channel or Last-Event-ID (400), a missing or bad token (401), an Origin not
+ * allowed or a channel the user may not read (403), too many connections (429), chat-service unreachable for a room check (503). Then the
  * stream opens and the channels are subscribed like a WebSocket subscribe, resuming from Last-Event-ID if given.
  * A plain Vert.x route rather than a JAX-RS resource: the stream needs the response's own write back-pressure.
  */
@@ -48,6 +49,7 @@ public class SseEndpoint {
 
     private static final Logger LOG = Logger.getLogger(SseEndpoint.class);
 
+    private final OriginPolicy origins;
     private final RequestIdentity identities;
     private final ChannelAuthorizer authorizer;
     private final StreamSubscriptions subscriptions;
@@ -59,9 +61,10 @@ public class SseEndpoint {
     private final TransportConfig transports;
     private final Vertx vertx;
 
-    public SseEndpoint(RequestIdentity identities, ChannelAuthorizer authorizer, StreamSubscriptions subscriptions,
+    public SseEndpoint(OriginPolicy origins, RequestIdentity identities, ChannelAuthorizer authorizer, StreamSubscriptions subscriptions,
             LocalConnections connections, DrainState drain, WsFrames frames, ObjectMapper json, GatewayConfig config,
             TransportConfig transports, Vertx vertx) {
+        this.origins = origins;
         this.identities = identities;
         this.authorizer = authorizer;
         this.subscriptions = subscriptions;
@@ -85,6 +88,7 @@ public class SseEndpoint {
         List<Channel> channels;
         StreamCursor from;
         try {
+            origins.check(request.getHeader("Origin"));
             if (drain.isDraining()) {
                 throw ProtocolException.unavailable("This server is draining; reconnect");
             }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.gateway.auth.Identity;
+import dev.switchboard.gateway.auth.OriginPolicy;
 import dev.switchboard.gateway.auth.TokenVerifier;
 import dev.switchboard.gateway.chat.PublishService;
 import dev.switchboard.gateway.config.GatewayConfig;
@@ -71,11 +72,12 @@ public class WsProtocol {
     private final long heartbeatMs;
     private final Map<String, WsSession> sessions = new ConcurrentHashMap<>();
     private final UpgradeConnections upgrades;
+    private final OriginPolicy origins;
 
     public WsProtocol(GatewayConfig config, Vertx vertx, ObjectMapper json, WsFrames frames, EventFrames eventFrames,
             TokenVerifier tokens, LocalConnections connections, ChannelIndex index, SubscriptionService subscriptions,
             PublishService publishes, TypingService typing, SignalService signals, PresenceServiceClient presence,
-            UpgradeConnections upgrades, @ConfigProperty(name = "quarkus.websockets-next.server.auto-ping-interval") Optional<Duration> autoPing) {
+            UpgradeConnections upgrades, OriginPolicy origins, @ConfigProperty(name = "quarkus.websockets-next.server.auto-ping-interval") Optional<Duration> autoPing) {
         this.config = config;
         this.vertx = vertx;
         this.json = json;
@@ -91,6 +93,7 @@ public class WsProtocol {
         this.signals = signals;
         this.presence = presence;
         this.upgrades = upgrades;
+        this.origins = origins;
         this.heartbeatMs = autoPing.map(Duration::toMillis).orElse(0L);
     }
 
@@ -105,6 +108,10 @@ public class WsProtocol {
         connections.add(session);
         HttpConnection tcp = upgrades.take(connection.handshakeRequest().header("Sec-WebSocket-Key"));
         session.onClosing(() -> closing(session, tcp));
+        if (!origins.allows(connection.handshakeRequest().header("Origin"))) {
+            session.closeNow(CloseCodes.FORBIDDEN, "origin not allowed");
+            return;
+        }
         String token = tokenOf(connection.handshakeRequest());
         if (token != null) {
             verify(session, token);
@@ -326,7 +333,6 @@ public class WsProtocol {
                 session.send(frames.error(frame.id(), e));
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Frame %s failed", frame.type());
             session.send(frames.error(frame.id(), ProtocolException.of(e)));
         }
     }

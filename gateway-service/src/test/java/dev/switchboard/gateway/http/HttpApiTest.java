@@ -91,6 +91,17 @@ class HttpApiTest extends GatewayTestBase {
     }
 
     @Test
+    void anUnexpectedFailureIs500InternalWithoutDetail() {
+        String broken = unique("broken");
+        // chat-service answers the access check with a JSON null: nothing the gateway is written to expect.
+        FakeBackends.get().room(broken).accessAnswersNull = true;
+        Response answer = given().header("Authorization", "Bearer " + TestTokens.forUser(unique("reader")))
+                .get("/v1/rooms/{id}/messages", broken);
+        assertProblem(answer, 500, "internal");
+        assertEquals("The server could not complete the request", answer.jsonPath().getString("detail"));
+    }
+
+    @Test
     void historyPagesBackwardsWithTheVerifiedUser() {
         String room = unique("room");
         String user = unique("reader");

@@ -41,6 +41,8 @@ public final class FakeBackends {
         public final Map<String, ChatEvent> byMsgId = new HashMap<>();
         public volatile long earliestSeq = 1;
         public volatile boolean silent;
+        /** /access answers 200 with the JSON null: a broken chat-service the gateway does not expect. */
+        public volatile boolean accessAnswersNull;
         public final List<PresenceMember> present = new ArrayList<>();
     }
 
@@ -206,6 +208,10 @@ public final class FakeBackends {
             return;
         }
         Room room = room(roomId);
+        if (room.accessAnswersNull) {
+            request.response().putHeader("Content-Type", "application/json").end("null");
+            return;
+        }
         String userId = request.getParam("userId");
         Map<String, Object> body = new HashMap<>();
         body.put("roomId", roomId);
