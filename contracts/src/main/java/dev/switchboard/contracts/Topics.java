@@ -21,8 +21,10 @@ public final class Topics {
 
     /** Connection joins and leaves per channel, from gateways. Key: channel. */
     public static final String PRESENCE_CONNECTIONS = "presence.connections";
-    /** Liveness lease of each gateway replica. Key: gateway id. */
+    /** Liveness lease of each gateway replica, written to every partition. Key: gateway id. */
     public static final String PRESENCE_HEARTBEATS = "presence.heartbeats";
+    /** A gateway whose lease presence-service expired (its connections were removed), to every gateway. Key: gateway id. */
+    public static final String PRESENCE_GATEWAY_EXPIRIES = "presence.gateway-expiries";
     /** Typing signals from gateways. Key: channel. */
     public static final String PRESENCE_TYPING = "presence.typing";
     /** Presence diffs (joins, leaves, counts) from presence-service to gateways. Key: channel. */
@@ -51,6 +53,7 @@ public final class Topics {
             TopicSpec.deleting(CHAT_COMMANDS_DLQ, 1),
             TopicSpec.deleting(PRESENCE_CONNECTIONS, CHANNEL_PARTITIONS),
             TopicSpec.deleting(PRESENCE_HEARTBEATS, CHANNEL_PARTITIONS),
+            TopicSpec.deleting(PRESENCE_GATEWAY_EXPIRIES, 1),
             TopicSpec.deleting(PRESENCE_TYPING, CHANNEL_PARTITIONS),
             TopicSpec.deleting(PRESENCE_DIFFS, CHANNEL_PARTITIONS),
             TopicSpec.deleting(PRESENCE_TYPING_UPDATES, CHANNEL_PARTITIONS),

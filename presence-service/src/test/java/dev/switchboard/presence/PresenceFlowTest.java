@@ -120,7 +120,7 @@ class PresenceFlowTest {
     }
 
     @Test
-    void usersOfAGatewayWhoseLeaseLapsesLeave() {
+    void usersOfAGatewayWhoseLeaseLapsesLeaveAndComeBackWhenItRejoins() {
         String room = PresenceKafka.room();
         String dying = "gw-dying-" + room.substring(7);
         kafka.heartbeat(dying, 3_000, false);
@@ -136,6 +136,24 @@ class PresenceFlowTest {
         assertEquals(List.of("gina", "hank"), leaves.leaves().stream().map(PresenceMember::userId).sorted().toList());
         assertEquals(0, leaves.count());
         assertTrue(leaves.ts() >= lastHeartbeat + 3_000, "left before the lease ran out");
+        // ...and the expiry is published for the gateway, from the one partition that held the room.
+        await().atMost(PATIENCE).until(() -> !kafka.expiries(dying).isEmpty());
+        assertEquals(2, kafka.expiries(dying).get(0).connections());
+
+        // It was only cut off: it heart-beats again and re-announces its connections (twice: one per expiry it may
+        // read). Both users are back, once each.
+        kafka.heartbeat(dying, 10_000, false);
+        for (int round = 0; round < 2; round++) {
+            kafka.join(room, "gina", "g-1", dying);
+            kafka.join(room, "hank", "h-1", dying);
+        }
+        kafka.join(room, "sentinel", "s-1", "gw-staying");
+        await().atMost(PATIENCE).until(() -> joined(room).contains("sentinel"));
+        assertEquals(List.of("gina", "gina", "hank", "hank", "sentinel"), joined(room).stream().sorted().toList());
+        given().when().get("/v1/rooms/{id}/presence", room.substring(5))
+                .then().statusCode(200)
+                .body("count", equalTo(3));
+        kafka.heartbeat(dying, 10_000, true);
     }
 
     @Test

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.presence.ConnectionEvent;
+import dev.switchboard.contracts.presence.GatewayExpiry;
 import dev.switchboard.contracts.presence.GatewayHeartbeat;
 import dev.switchboard.contracts.presence.PresenceDiff;
 import dev.switchboard.contracts.presence.TypingEvent;
@@ -45,6 +46,7 @@ public final class PresenceKafka {
     private final KafkaProducer<String, String> producer;
     private final Map<String, List<PresenceDiff>> diffs = new ConcurrentHashMap<>();
     private final Map<String, List<TypingUpdate>> typing = new ConcurrentHashMap<>();
+    private final Map<String, List<GatewayExpiry>> expiries = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -61,7 +63,7 @@ public final class PresenceKafka {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "presence-test-" + UUID.randomUUID());
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.PRESENCE_DIFFS, Topics.PRESENCE_TYPING_UPDATES));
+        consumer.subscribe(List.of(Topics.PRESENCE_DIFFS, Topics.PRESENCE_TYPING_UPDATES, Topics.PRESENCE_GATEWAY_EXPIRIES));
         poller = new Thread(() -> poll(consumer), "presence-test-consumer");
         poller.setDaemon(true);
         poller.start();
@@ -71,8 +73,8 @@ public final class PresenceKafka {
             return t;
         });
         // A throwing run would cancel the schedule silently and "kill" every live gateway: send asynchronously.
-        heartbeats.scheduleAtFixedRate(() -> LIVE_GATEWAYS.forEach(g -> producer.send(new ProducerRecord<>(Topics.PRESENCE_HEARTBEATS, g,
-                write(new GatewayHeartbeat(g, 10_000, 0, false, System.currentTimeMillis()))))), 0, 2, TimeUnit.SECONDS);
+        heartbeats.scheduleAtFixedRate(() -> LIVE_GATEWAYS.forEach(g -> heartbeatRecords(g,
+                write(new GatewayHeartbeat(g, 10_000, 0, false, System.currentTimeMillis()))).forEach(producer::send)), 0, 2, TimeUnit.SECONDS);
     }
 
     public static synchronized PresenceKafka get() {
@@ -88,6 +90,8 @@ public final class PresenceKafka {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.topic().equals(Topics.PRESENCE_DIFFS)) {
                         diffs.computeIfAbsent(record.key(), k -> new CopyOnWriteArrayList<>()).add(read(record.value(), PresenceDiff.class));
+                    } else if (record.topic().equals(Topics.PRESENCE_GATEWAY_EXPIRIES)) {
+                        expiries.computeIfAbsent(record.key(), k -> new CopyOnWriteArrayList<>()).add(read(record.value(), GatewayExpiry.class));
                     } else {
                         typing.computeIfAbsent(record.key(), k -> new CopyOnWriteArrayList<>()).add(read(record.value(), TypingUpdate.class));
                     }
@@ -98,6 +102,11 @@ public final class PresenceKafka {
 
     public List<PresenceDiff> diffs(String channel) {
         return List.copyOf(diffs.getOrDefault(channel, List.of()));
+    }
+
+    /** The expiries presence-service published for a gateway (one per channel partition that removed connections). */
+    public List<GatewayExpiry> expiries(String gatewayId) {
+        return List.copyOf(expiries.getOrDefault(gatewayId, List.of()));
     }
 
     public List<TypingUpdate> typing(String channel) {
@@ -113,13 +122,31 @@ public final class PresenceKafka {
                 new ConnectionEvent(ConnectionEvent.Kind.JOIN, channel, user, connection, gateway, meta, System.currentTimeMillis()));
     }
 
+    /** A JOIN without waiting for the broker (bulk load); {@link #flush()} after. */
+    public void joinAsync(String channel, String user, String connection, String gateway) {
+        producer.send(new ProducerRecord<>(Topics.PRESENCE_CONNECTIONS, channel,
+                write(new ConnectionEvent(ConnectionEvent.Kind.JOIN, channel, user, connection, gateway, null, System.currentTimeMillis()))));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
     public void leave(String channel, String user, String connection, String gateway) {
         send(Topics.PRESENCE_CONNECTIONS, channel,
                 new ConnectionEvent(ConnectionEvent.Kind.LEAVE, channel, user, connection, gateway, null, System.currentTimeMillis()));
     }
 
+    /** Like a gateway: one record to every partition of presence.heartbeats, waiting for the broker. */
     public void heartbeat(String gateway, long leaseMs, boolean stopping) {
-        send(Topics.PRESENCE_HEARTBEATS, gateway, new GatewayHeartbeat(gateway, leaseMs, 0, stopping, System.currentTimeMillis()));
+        String json = write(new GatewayHeartbeat(gateway, leaseMs, 0, stopping, System.currentTimeMillis()));
+        heartbeatRecords(gateway, json).forEach(this::sendAndWait);
+    }
+
+    /** A gateway's heartbeat as gateways write it: one record per partition, so every channel partition reads it. */
+    public static List<ProducerRecord<String, String>> heartbeatRecords(String gateway, String json) {
+        return java.util.stream.IntStream.range(0, Topics.CHANNEL_PARTITIONS)
+                .mapToObj(p -> new ProducerRecord<>(Topics.PRESENCE_HEARTBEATS, p, gateway, json)).toList();
     }
 
     public void typing(String channel, String user, boolean active) {
@@ -131,8 +158,12 @@ public final class PresenceKafka {
     }
 
     public void sendRaw(String topic, String key, String json) {
+        sendAndWait(new ProducerRecord<>(topic, key, json));
+    }
+
+    private void sendAndWait(ProducerRecord<String, String> record) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, json)).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

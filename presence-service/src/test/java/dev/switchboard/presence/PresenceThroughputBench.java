@@ -74,8 +74,9 @@ class PresenceThroughputBench {
         try (KafkaStreams streams = new KafkaStreams(new PresenceTopology(DefaultConfig.presence(), mapper).build(), props);
                 KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
                 KafkaConsumer<String, String> diffs = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
-            heartbeats.scheduleAtFixedRate(() -> producer.send(new ProducerRecord<>(Topics.PRESENCE_HEARTBEATS, gateway,
-                    json(mapper, new GatewayHeartbeat(gateway, 10_000, rooms * users, false, System.currentTimeMillis())))), 0, 2, TimeUnit.SECONDS);
+            heartbeats.scheduleAtFixedRate(() -> PresenceKafka.heartbeatRecords(gateway,
+                    json(mapper, new GatewayHeartbeat(gateway, 10_000, rooms * users, false, System.currentTimeMillis())))
+                    .forEach(producer::send), 0, 2, TimeUnit.SECONDS);
             streams.start();
             diffs.subscribe(List.of(Topics.PRESENCE_DIFFS));
             long deadline = System.currentTimeMillis() + 120_000;

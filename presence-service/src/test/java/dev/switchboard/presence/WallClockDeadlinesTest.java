@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.presence.ConnectionEvent;
+import dev.switchboard.contracts.presence.GatewayExpiry;
 import dev.switchboard.contracts.presence.GatewayHeartbeat;
 import dev.switchboard.contracts.presence.PresenceDiff;
 import dev.switchboard.contracts.presence.PresenceMember;
@@ -47,10 +49,12 @@ class WallClockDeadlinesTest {
     TestInputTopic<String, TypingEvent> typing;
     TestOutputTopic<String, PresenceDiff> diffs;
     TestOutputTopic<String, TypingUpdate> typingUpdates;
+    TestOutputTopic<String, GatewayExpiry> expiries;
+    PresenceTopology topology;
 
     @BeforeEach
     void start() {
-        PresenceTopology topology = new PresenceTopology(DefaultConfig.presence(), new ObjectMapper());
+        topology = new PresenceTopology(DefaultConfig.presence(), new ObjectMapper());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "presence-deadlines");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -63,6 +67,8 @@ class WallClockDeadlinesTest {
         diffs = driver.createOutputTopic(Topics.PRESENCE_DIFFS, new StringDeserializer(), topology.json(PresenceDiff.class).deserializer());
         typingUpdates = driver.createOutputTopic(Topics.PRESENCE_TYPING_UPDATES, new StringDeserializer(),
                 topology.json(TypingUpdate.class).deserializer());
+        expiries = driver.createOutputTopic(Topics.PRESENCE_GATEWAY_EXPIRIES, new StringDeserializer(),
+                topology.json(GatewayExpiry.class).deserializer());
     }
 
     @AfterEach
@@ -133,6 +139,62 @@ class WallClockDeadlinesTest {
         assertEquals(List.of("gus"), left, "only the gateway that stopped heart-beating (in record time) is dead");
     }
 
+    /**
+     * The defect once seen in a rebalance under load: heartbeats went through an internal repartition topic, written by
+     * the heartbeat tasks (one per presence.heartbeats partition, so per gateway). When the task of one gateway's
+     * partition stalled or moved to another instance, the channel tasks went on reading the other gateways' fresh
+     * heartbeats (so no stall, no backlog guard) and expired the live gateway 10 s later. Now each channel task reads
+     * presence.heartbeats itself: nothing stands between a gateway's heartbeat and the task that judges its lease.
+     */
+    @Test
+    void everyChannelTaskReadsTheHeartbeatsItselfWithNoInternalHop() {
+        TopologyDescription description = topology.build().describe();
+        TopologyDescription.Subtopology presence = description.subtopologies().stream()
+                .filter(s -> s.nodes().stream().anyMatch(n -> n.name().equals("presence")))
+                .findFirst().orElseThrow();
+        java.util.Set<String> sources = presence.nodes().stream()
+                .filter(TopologyDescription.Source.class::isInstance)
+                .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream())
+                .collect(java.util.stream.Collectors.toSet());
+        assertTrue(sources.containsAll(List.of(Topics.PRESENCE_CONNECTIONS, Topics.PRESENCE_HEARTBEATS)), "sources " + sources);
+        assertTrue(description.subtopologies().stream().flatMap(s -> s.nodes().stream())
+                .filter(TopologyDescription.Sink.class::isInstance)
+                .map(n -> ((TopologyDescription.Sink) n).topic())
+                .allMatch(t -> t.startsWith("presence.")), "a sink to an internal (repartition) topic: " + description);
+    }
+
+    @Test
+    void aLapsedLeaseIsPublishedAndTheGatewaysRejoinBringsItsUsersBack() {
+        heartbeat("gw-e", false);
+        join("ivy", "ivy-1", "gw-e");
+        diffs.readValuesToList();
+        for (int i = 0; i < 12 && diffs.isEmpty(); i++) {
+            advance(1_000);
+        }
+        assertEquals(List.of("ivy"), users(diffs.readValue().leaves()));
+        GatewayExpiry expiry = expiries.readValue();
+        assertEquals("gw-e", expiry.gatewayId());
+        assertEquals(1, expiry.connections());
+        assertTrue(expiries.isEmpty());
+
+        // The gateway was alive after all: it heart-beats and announces its connection again; ivy is back.
+        heartbeat("gw-e", false);
+        join("ivy", "ivy-1", "gw-e");
+        assertEquals(List.of("ivy"), users(diffs.readValue().joins()));
+        // A repeated JOIN of a connection presence already holds (a second expiry, a replay) says nothing.
+        join("ivy", "ivy-1", "gw-e");
+        assertTrue(diffs.isEmpty(), "a duplicate JOIN produced a diff");
+    }
+
+    @Test
+    void aStoppingGatewayIsNotAnExpiry() {
+        heartbeat("gw-s", false);
+        join("jon", "jon-1", "gw-s");
+        heartbeat("gw-s", true);
+        assertEquals(List.of("jon"), users(diffs.readValuesToList().get(1).leaves()));
+        assertTrue(expiries.isEmpty(), "a clean stop was published as an expiry");
+    }
+
     @Test
     void connectionsOfAGatewayThatNeverHeartBeatsGoAfterTheDefaultLease() {
         join("cid", "cid-1", "gw-silent");
@@ -164,6 +226,27 @@ class WallClockDeadlinesTest {
             advance(1_000);
         }
         assertTrue(diffs.isEmpty(), "a live gateway was declared dead after a stall");
+    }
+
+    @Test
+    void aHeartbeatProcessedWithAStaleTaskClockStillGetsAWholeLease() {
+        heartbeat("gw-f", false);
+        join("kim", "kim-1", "gw-f");
+        diffs.readValuesToList();
+        for (int i = 0; i < 12; i++) {
+            advance(1_000);
+            heartbeat("gw-f", false);
+        }
+        // A long processing round on a loaded machine: the task's cached time is 4 s behind when the heartbeat (sent
+        // 4 s after the cached time) is processed. The lease runs from when it was sent, not from the stale time.
+        recordTime = recordTime.plusSeconds(4);
+        heartbeat("gw-f", false);
+        for (int i = 0; i < 12; i++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+        }
+        assertTrue(diffs.isEmpty(), "the lease was cut short by the stale task clock");
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        assertEquals(List.of("kim"), users(diffs.readValue().leaves()));
     }
 
     @Test

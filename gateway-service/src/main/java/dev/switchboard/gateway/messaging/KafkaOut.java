@@ -23,8 +23,16 @@ public class KafkaOut {
 
     /** Completes once the broker has the record; fails with unavailable otherwise. */
     public Uni<Void> send(String topic, String key, Object value) {
-        Message<Object> message = Message.of(value).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build());
+        return send(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build(), value);
+    }
+
+    /** To one given partition (a record every partition must see, such as the presence heartbeat). */
+    public Uni<Void> send(String topic, int partition, String key, Object value) {
+        return send(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withPartition(partition).withKey(key).build(), value);
+    }
+
+    private Uni<Void> send(OutgoingKafkaRecordMetadata<String> metadata, Object value) {
+        Message<Object> message = Message.of(value).addMetadata(metadata);
         return Uni.createFrom().deferred(() -> emitter.sendMessage(message))
                 .onFailure().transform(failure -> ProtocolException.unavailable("The message bus is unavailable"));
     }

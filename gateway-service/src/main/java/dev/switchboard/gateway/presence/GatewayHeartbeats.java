@@ -36,7 +36,8 @@ public class GatewayHeartbeats {
         timer = vertx.setPeriodic(intervalMs, id -> beat());
     }
 
-    private void beat() {
+    /** One lease renewal now (also when presence-service expired the lease of this live replica). */
+    void beat() {
         announcer.heartbeat(connections.count(), false).subscribe().with(ignored -> {
         }, failure -> LOG.debugf("Heartbeat not sent: %s", failure.toString()));
     }

@@ -12,26 +12,28 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
 import dev.switchboard.contracts.presence.ConnectionEvent;
+import dev.switchboard.contracts.presence.GatewayExpiry;
 import dev.switchboard.contracts.presence.GatewayHeartbeat;
-import dev.switchboard.contracts.presence.PresenceDiff;
 import dev.switchboard.contracts.presence.PresenceMember;
 import dev.switchboard.presence.config.PresenceConfig;
 import dev.switchboard.presence.leases.GatewayLeases;
 import dev.switchboard.presence.topology.InputChecks;
 import dev.switchboard.presence.topology.PresenceInput;
+import dev.switchboard.presence.topology.PresenceOutput;
 import dev.switchboard.presence.topology.PresenceStores;
 
 /**
  * Presence of the channels of one partition: applies connection joins and leaves, keeps every gateway's lease (each
  * heartbeat reaches every partition), and removes the connections of a gateway whose lease lapsed or that said it
- * is stopping. Lease expiry runs on a wall-clock punctuator, so it works when heartbeats simply stop arriving.
+ * is stopping. Lease expiry runs on a wall-clock punctuator, so it works when heartbeats simply stop arriving; each
+ * expiry that removed connections is published (presence.gateway-expiries) so a gateway alive after all can rejoin.
  */
-public final class PresenceProcessor implements Processor<String, PresenceInput, String, PresenceDiff> {
+public final class PresenceProcessor implements Processor<String, PresenceInput, String, PresenceOutput> {
 
     private static final Logger LOG = Logger.getLogger(PresenceProcessor.class);
 
     private final PresenceConfig config;
-    private ProcessorContext<String, PresenceDiff> context;
+    private ProcessorContext<String, PresenceOutput> context;
     private Membership membership;
     private GatewayLeases leases;
     private RoomDiffs diffs;
@@ -48,8 +50,14 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
     }
 
     @Override
-    public void init(ProcessorContext<String, PresenceDiff> context) {
+    public void init(ProcessorContext<String, PresenceOutput> context) {
         this.context = context;
+        // Kafka Streams may init the same processor again (a task revived after corruption): start afresh, so its
+        // first check gives live gateways a whole lease to prove themselves, as on any start.
+        this.expiryPausedUntil = 0;
+        this.lastProcessedAt = 0;
+        this.lastCheckAt = 0;
+        this.heartbeatWatermark = 0;
         this.membership = new Membership(context.getStateStore(PresenceStores.MEMBERS), context.getStateStore(PresenceStores.COUNTS),
                 context.getStateStore(PresenceStores.GATEWAY_CONNECTIONS));
         this.leases = new GatewayLeases(context.getStateStore(PresenceStores.LEASES), config.lease().defaultLease().toMillis(),
@@ -66,7 +74,10 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         if (input == null) {
             return;
         }
-        long now = context.currentSystemTimeMs();
+        // The task's time is cached for a whole processing round, which on a loaded machine lasts seconds: a record
+        // processed late in the round would renew a lease from a stale "now" (a shorter lease) and make the task look
+        // idle. The record's own timestamp (when the gateway sent it) is a better lower bound for the real time then.
+        long now = Math.max(context.currentSystemTimeMs(), record.timestamp());
         lastProcessedAt = now;
         if (input.connection() != null) {
             connection(record.key(), input.connection(), now, record.timestamp());
@@ -100,7 +111,7 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         }
         heartbeatWatermark = Math.max(heartbeatWatermark, recordTime);
         if (heartbeat.stopping()) {
-            removeGateway(heartbeat.gatewayId(), now);
+            removeGateway(heartbeat.gatewayId(), now, false);
         } else {
             leases.renew(heartbeat, now, recordTime);
         }
@@ -128,13 +139,19 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         boolean heartbeatsCurrent = now - heartbeatWatermark < lagToleranceMs;
         boolean byRecordTime = !idle && !heartbeatsCurrent;
         for (String gatewayId : leases.lapsed(byRecordTime ? heartbeatWatermark : now, byRecordTime)) {
-            removeGateway(gatewayId, now);
+            // Says which rule judged, with its inputs: a false expiry must be explainable from the log.
+            LOG.infof("Lease of gateway %s lapsed in partition %d (by %s; last record processed %d ms ago, newest heartbeat %d ms old)",
+                    gatewayId, context.taskId().partition(), byRecordTime ? "record time" : "wall clock", now - lastProcessedAt,
+                    now - heartbeatWatermark);
+            removeGateway(gatewayId, now, true);
         }
     }
 
-    private void removeGateway(String gatewayId, long now) {
+    /** @param lapsed its lease lapsed (rather than it said it is stopping): tell it, in case it is alive after all */
+    private void removeGateway(String gatewayId, long now, boolean lapsed) {
         Map<String, List<PresenceMember>> leavesByChannel = new LinkedHashMap<>();
-        for (ConnectionRef ref : membership.connectionsOf(gatewayId)) {
+        List<ConnectionRef> connections = membership.connectionsOf(gatewayId);
+        for (ConnectionRef ref : connections) {
             membership.leave(ref.channel(), ref.userId(), ref.connectionId())
                     .ifPresent(member -> leavesByChannel.computeIfAbsent(ref.channel(), c -> new ArrayList<>()).add(member));
         }
@@ -143,5 +160,9 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
             LOG.infof("Gateway %s is gone: %d channel(s) lost users", gatewayId, leavesByChannel.size());
         }
         leavesByChannel.forEach((channel, leaves) -> diffs.changed(channel, List.of(), leaves, now));
+        if (lapsed && !connections.isEmpty()) {
+            GatewayExpiry expiry = new GatewayExpiry(gatewayId, context.taskId().partition(), connections.size(), now);
+            context.forward(new Record<>(gatewayId, PresenceOutput.of(expiry), now));
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.switchboard.contracts.presence.PresenceDiff;
 import dev.switchboard.contracts.presence.PresenceMember;
+import dev.switchboard.presence.topology.PresenceOutput;
 
 /**
  * Turns first joins and last leaves into PresenceDiffs. Small rooms get one exact diff per change at once. Large
@@ -22,11 +23,11 @@ final class RoomDiffs {
 
     private final KeyValueStore<String, PendingDiff> pending;
     private final Membership membership;
-    private final ProcessorContext<String, PresenceDiff> context;
+    private final ProcessorContext<String, PresenceOutput> context;
     private final int largeRoomThreshold;
     private final int sampleSize;
 
-    RoomDiffs(KeyValueStore<String, PendingDiff> pending, Membership membership, ProcessorContext<String, PresenceDiff> context,
+    RoomDiffs(KeyValueStore<String, PendingDiff> pending, Membership membership, ProcessorContext<String, PresenceOutput> context,
             int largeRoomThreshold, int sampleSize) {
         this.pending = pending;
         this.membership = membership;
@@ -60,6 +61,6 @@ final class RoomDiffs {
     }
 
     private void forward(PresenceDiff diff) {
-        context.forward(new Record<>(diff.channel(), diff, diff.ts()));
+        context.forward(new Record<>(diff.channel(), PresenceOutput.of(diff), diff.ts()));
     }
 }

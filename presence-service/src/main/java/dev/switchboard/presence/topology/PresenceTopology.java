@@ -8,13 +8,13 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.presence.ConnectionEvent;
+import dev.switchboard.contracts.presence.GatewayExpiry;
 import dev.switchboard.contracts.presence.GatewayHeartbeat;
 import dev.switchboard.contracts.presence.PresenceDiff;
 import dev.switchboard.contracts.presence.TypingEvent;
@@ -33,16 +33,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The presence topology. Everything runs in one sub-topology partitioned by channel: connection events and typing
- * events arrive keyed by channel, and heartbeats (keyed by gateway) are re-published to every partition of the
- * internal {@code switchboard-presence-gateway-heartbeats-repartition} topic, so each channel partition holds every
- * gateway's lease and can drop the connections of a dead gateway by itself.
+ * The presence topology. Everything runs in sub-topologies partitioned by channel: connection events and typing
+ * events arrive keyed by channel, and every gateway writes its heartbeat to every partition of presence.heartbeats,
+ * so each channel partition holds every gateway's lease and can drop the connections of a dead gateway by itself.
+ * A lease it expires is also published on presence.gateway-expiries, so a gateway that is alive after all can
+ * announce its connections again.
  */
 @ApplicationScoped
 public class PresenceTopology {
-
-    /** Name of the internal repartition topic (prefixed with the application id by Kafka Streams). */
-    public static final String HEARTBEAT_BROADCAST = "gateway-heartbeats";
 
     private final PresenceConfig config;
     private final ObjectMapper mapper;
@@ -66,19 +64,22 @@ public class PresenceTopology {
         KStream<String, PresenceInput> connections = builder
                 .stream(Topics.PRESENCE_CONNECTIONS, Consumed.with(Serdes.String(), json(ConnectionEvent.class)).withName("connections"))
                 .mapValues(PresenceInput::of, Named.as("connection-input"));
+        // Each gateway writes its heartbeat to every partition of presence.heartbeats, so the channel task of
+        // partition p reads every lease straight from partition p. No internal hop: a heartbeat task that stalls or
+        // moves during a rebalance cannot hold one gateway's heartbeats back while the others' keep arriving.
         KStream<String, PresenceInput> leases = builder
                 .stream(Topics.PRESENCE_HEARTBEATS, Consumed.with(Serdes.String(), json(GatewayHeartbeat.class)).withName("heartbeats"))
-                .repartition(Repartitioned.<String, GatewayHeartbeat>as(HEARTBEAT_BROADCAST)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(json(GatewayHeartbeat.class))
-                        .withNumberOfPartitions(Topics.CHANNEL_PARTITIONS)
-                        .withStreamPartitioner(new EveryPartition<>()))
                 .mapValues(PresenceInput::of, Named.as("heartbeat-input"));
-        connections.merge(leases, Named.as("presence-inputs"))
+        KStream<String, PresenceOutput> outputs = connections.merge(leases, Named.as("presence-inputs"))
                 .process(() -> new PresenceProcessor(config), Named.as("presence"),
                         PresenceStores.MEMBERS, PresenceStores.COUNTS, PresenceStores.GATEWAY_CONNECTIONS,
-                        PresenceStores.LEASES, PresenceStores.PENDING_DIFFS)
+                        PresenceStores.LEASES, PresenceStores.PENDING_DIFFS);
+        outputs.filter((key, output) -> output.diff() != null, Named.as("diff-outputs"))
+                .mapValues(PresenceOutput::diff, Named.as("diff-values"))
                 .to(Topics.PRESENCE_DIFFS, Produced.with(Serdes.String(), json(PresenceDiff.class)).withName("diffs"));
+        outputs.filter((key, output) -> output.expiry() != null, Named.as("expiry-outputs"))
+                .mapValues(PresenceOutput::expiry, Named.as("expiry-values"))
+                .to(Topics.PRESENCE_GATEWAY_EXPIRIES, Produced.with(Serdes.String(), json(GatewayExpiry.class)).withName("gateway-expiries"));
 
         builder.stream(Topics.PRESENCE_TYPING, Consumed.with(Serdes.String(), json(TypingEvent.class)).withName("typing"))
                 .process(() -> new TypingProcessor(config), Named.as("typing-indicators"),
