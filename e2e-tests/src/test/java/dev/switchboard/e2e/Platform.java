@@ -59,7 +59,7 @@ public final class Platform {
         env.put("SWITCHBOARD_GATEWAY_DRAIN_READINESS_DELAY", "0s");
         env.put("SWITCHBOARD_GATEWAY_CHAT_URL", chat.httpUrl());
         env.put("SWITCHBOARD_GATEWAY_PRESENCE_URL", presence.httpUrl());
-        env.put("SWITCHBOARD_TRANSPORTS_TICKER_URL", ticker.httpUrl());
+        env.put("SWITCHBOARD_GATEWAY_TRANSPORTS_TICKER_URL", ticker.httpUrl());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.publicKeyPem().toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
         return track(ServiceProcess.start("gateway-service", replicaId, env));

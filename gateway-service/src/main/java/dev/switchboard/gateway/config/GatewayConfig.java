@@ -75,6 +75,9 @@ public interface GatewayConfig {
     @Valid
     Drain drain();
 
+    @Valid
+    Transports transports();
+
     interface Auth {
         /** How long an unauthenticated socket may stay open without a valid token (then close 4401). */
         @WithDefault("5s")
@@ -202,5 +205,55 @@ public interface GatewayConfig {
         /** How long to let queued frames flush before closing with 1001. */
         @WithDefault("2s")
         Duration flushTimeout();
+    }
+
+    /**
+     * The non-WebSocket transports (SSE, long polling, HTTP publish and reads); limits shared by every transport
+     * (queue size, subscriptions) stay above.
+     */
+    interface Transports {
+        /** Base URL of ticker-service (publisher posts to ticker channels are forwarded to its ingest API). */
+        @WithDefault("http://localhost:8083")
+        @NotBlank
+        String tickerUrl();
+
+        @Valid
+        Sse sse();
+
+        @Valid
+        Poll poll();
+    }
+
+    interface Sse {
+        /** Comment lines sent this often so proxies keep an idle stream open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** The retry: hint sent at the start of a stream (EventSource reconnect delay). */
+        @WithDefault("2000")
+        @Min(0)
+        long retryMs();
+    }
+
+    interface Poll {
+        /** waitMs when the request does not say. */
+        @WithDefault("25000")
+        @Min(0)
+        long defaultWaitMs();
+
+        /** Largest accepted waitMs; larger values are a bad_request. */
+        @WithDefault("30000")
+        @Min(0)
+        @Max(120000)
+        long maxWaitMs();
+
+        /** Events in one response at most; the rest come with the next poll. */
+        @WithDefault("500")
+        @Min(1)
+        int maxEvents();
+
+        /** A poll session nobody polled for this long is dropped; its cursor then resumes from durable history. */
+        @WithDefault("60s")
+        Duration sessionTtl();
     }
 }

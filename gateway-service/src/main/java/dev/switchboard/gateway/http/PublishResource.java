@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.gateway.auth.ChannelAuthorizer;
 import dev.switchboard.gateway.auth.Identity;
 import dev.switchboard.gateway.chat.PublishService;
+import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.ProtocolException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -46,14 +47,14 @@ public class PublishResource {
     private final PublishLimiter limiter;
 
     public PublishResource(RequestIdentity identities, PublishService publishes, ChannelAuthorizer authorizer,
-            BackendProxy proxy, TransportConfig config, ObjectMapper json, PublishLimiter limiter) {
+            BackendProxy proxy, GatewayConfig config, ObjectMapper json, PublishLimiter limiter) {
         this.json = json;
         this.limiter = limiter;
         this.identities = identities;
         this.publishes = publishes;
         this.authorizer = authorizer;
         this.proxy = proxy;
-        this.tickerUrl = config.tickerUrl();
+        this.tickerUrl = config.transports().tickerUrl();
     }
 
     @POST

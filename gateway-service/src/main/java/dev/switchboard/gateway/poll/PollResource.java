@@ -7,7 +7,6 @@ import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.http.ChannelParams;
 import dev.switchboard.gateway.http.RequestIdentity;
 import dev.switchboard.gateway.http.StreamCursor;
-import dev.switchboard.gateway.http.TransportConfig;
 import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.ProtocolException;
 import io.smallrye.mutiny.Uni;
@@ -26,15 +25,15 @@ public class PollResource {
     private final OriginPolicy origins;
     private final RequestIdentity identities;
     private final PollService polls;
-    private final TransportConfig.Poll config;
+    private final GatewayConfig.Poll config;
     private final int maxChannels;
 
-    public PollResource(OriginPolicy origins, RequestIdentity identities, PollService polls, TransportConfig transports,
+    public PollResource(OriginPolicy origins, RequestIdentity identities, PollService polls,
             GatewayConfig gateway) {
         this.origins = origins;
         this.identities = identities;
         this.polls = polls;
-        this.config = transports.poll();
+        this.config = gateway.transports().poll();
         this.maxChannels = gateway.limits().maxSubscriptions();
     }
 

@@ -17,7 +17,6 @@ import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.fanout.LocalConnections;
 import dev.switchboard.gateway.http.StreamCursor;
 import dev.switchboard.gateway.http.StreamSubscriptions;
-import dev.switchboard.gateway.http.TransportConfig;
 import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.ErrorCode;
 import dev.switchboard.gateway.protocol.ProtocolException;
@@ -49,17 +48,17 @@ public class PollService {
     private final LocalConnections connections;
     private final WsFrames frames;
     private final GatewayConfig config;
-    private final TransportConfig.Poll poll;
+    private final GatewayConfig.Poll poll;
     private final Vertx vertx;
 
     public PollService(ChannelAuthorizer authorizer, StreamSubscriptions subscriptions, LocalConnections connections,
-            WsFrames frames, GatewayConfig config, TransportConfig transports, Vertx vertx) {
+            WsFrames frames, GatewayConfig config, Vertx vertx) {
         this.authorizer = authorizer;
         this.subscriptions = subscriptions;
         this.connections = connections;
         this.frames = frames;
         this.config = config;
-        this.poll = transports.poll();
+        this.poll = config.transports().poll();
         this.vertx = vertx;
     }
 

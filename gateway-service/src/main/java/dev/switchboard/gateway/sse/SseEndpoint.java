@@ -18,7 +18,6 @@ import dev.switchboard.gateway.http.ProtocolProblemMapper;
 import dev.switchboard.gateway.http.RequestIdentity;
 import dev.switchboard.gateway.http.StreamCursor;
 import dev.switchboard.gateway.http.StreamSubscriptions;
-import dev.switchboard.gateway.http.TransportConfig;
 import dev.switchboard.gateway.lifecycle.DrainState;
 import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.ErrorCode;
@@ -58,12 +57,11 @@ public class SseEndpoint {
     private final WsFrames frames;
     private final ObjectMapper json;
     private final GatewayConfig config;
-    private final TransportConfig transports;
     private final Vertx vertx;
 
     public SseEndpoint(OriginPolicy origins, RequestIdentity identities, ChannelAuthorizer authorizer, StreamSubscriptions subscriptions,
             LocalConnections connections, DrainState drain, WsFrames frames, ObjectMapper json, GatewayConfig config,
-            TransportConfig transports, Vertx vertx) {
+            Vertx vertx) {
         this.origins = origins;
         this.identities = identities;
         this.authorizer = authorizer;
@@ -73,7 +71,6 @@ public class SseEndpoint {
         this.frames = frames;
         this.json = json;
         this.config = config;
-        this.transports = transports;
         this.vertx = vertx;
     }
 
@@ -133,7 +130,7 @@ public class SseEndpoint {
         SseStream stream = new SseStream(who, response, executor, frames, from, config.outbound().queueSize(),
                 config.outbound().writeWindow());
         connections.add(stream);
-        long heartbeat = vertx.setPeriodic(transports.sse().heartbeat().toMillis(), id -> stream.heartbeat());
+        long heartbeat = vertx.setPeriodic(config.transports().sse().heartbeat().toMillis(), id -> stream.heartbeat());
         long expiry = who.expiresAtMs() == Long.MAX_VALUE ? -1
                 : vertx.setTimer(Math.max(1, who.expiresAtMs() - System.currentTimeMillis()), id -> stream.fail(
                         new ProtocolException(ErrorCode.UNAUTHORIZED, "The token expired; reconnect with a new one")));
@@ -149,7 +146,7 @@ public class SseEndpoint {
         });
         response.closeHandler(ignored -> executor.execute(stream::close));
         // retry: first, so that the headers and the first bytes leave at once (EventSource fires open).
-        stream.send(SseFormat.retry(transports.sse().retryMs()) + "\n");
+        stream.send(SseFormat.retry(config.transports().sse().retryMs()) + "\n");
         subscriptions.subscribeAll(stream, channels, from).subscribe().with(ignored -> {
             if (response.closed() || stream.isClosed()) {
                 // Gone while subscribing: what was subscribed after the close must be undone too.

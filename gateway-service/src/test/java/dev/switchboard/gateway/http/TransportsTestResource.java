@@ -16,9 +16,9 @@ public class TransportsTestResource extends GatewayTestResource {
         Map<String, String> config = new HashMap<>(super.start());
         String services = FakeServices.get().url();
         config.put("switchboard.gateway.chat-url", services);
-        config.put("switchboard.transports.ticker-url", services);
-        config.put("switchboard.transports.poll.session-ttl", "20s");
-        config.put("switchboard.transports.sse.heartbeat", "1s");
+        config.put("switchboard.gateway.transports.ticker-url", services);
+        config.put("switchboard.gateway.transports.poll.session-ttl", "20s");
+        config.put("switchboard.gateway.transports.sse.heartbeat", "1s");
         return config;
     }
 }

@@ -172,7 +172,7 @@ class SseTest extends GatewayTestBase {
     void anIdleStreamGetsKeepAliveComments() {
         SseTestClient stream = open(unique("idle"), null, "room:" + unique("quiet"));
         stream.await("subscribed");
-        // switchboard.transports.sse.heartbeat is 1 s in tests (15 s by default).
+        // switchboard.gateway.transports.sse.heartbeat is 1 s in tests (15 s by default).
         await().atMost(TIMEOUT).until(() -> stream.comments() >= 2);
     }
 
