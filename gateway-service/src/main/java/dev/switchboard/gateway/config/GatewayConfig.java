@@ -50,6 +50,13 @@ public interface GatewayConfig {
      */
     Optional<List<@Pattern(regexp = "https?://[^\\s/?#]+/?") String>> allowedOrigins();
 
+    /**
+     * How often the server pings each WebSocket (welcome.heartbeatMs); the client's pong keeps an otherwise quiet
+     * socket from the idle timeout.
+     */
+    @WithDefault("25s")
+    Duration pingInterval();
+
     /** How long a publish waits for chat-service's ChatReply before answering unavailable. */
     @WithDefault("10s")
     Duration publishTimeout();
@@ -89,7 +96,7 @@ public interface GatewayConfig {
     }
 
     interface Limits {
-        /** Largest accepted text frame; larger ones close the socket with 1009. Mirrored into websockets-next. */
+        /** Largest accepted text message (and frame); larger ones close the socket with 1009. */
         @WithDefault("65536")
         @Min(1024)
         int maxFrameBytes();

@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The bounded outbound queue of one connection. Producers (Kafka consumer threads, request handlers) only enqueue;
  * one drain loop at a time, on the connection's executor, writes frames with at most {@code window} writes
- * unconfirmed, so a socket that stops reading stops the drain, never the producers. Conflatable events (ticks) of a
+ * unconfirmed, so a socket that stops reading stops the drain, never the producers. A confirmed write drains again
+ * in place, on the thread that confirmed it (the connection's event loop), without another executor hop. Conflatable events (ticks) of a
  * channel replace each other while queued and never count against the bound; any other frame beyond the bound closes
  * the connection ({@link OutboundSink#overflowed()}) instead of being dropped.
  */
@@ -173,7 +174,13 @@ public final class OutboundQueue {
                     inFlight++;
                 }
                 wakeWaiters();
-                sink.write(text).subscribe().with(ignored -> written(), failure -> close());
+                sink.write(text).onComplete(result -> {
+                    if (result.succeeded()) {
+                        written();
+                    } else {
+                        close();
+                    }
+                });
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
@@ -184,12 +191,18 @@ public final class OutboundQueue {
             inFlight--;
         }
         wakeWaiters();
-        scheduleDrain();
+        if (wip.getAndIncrement() == 0) {
+            drain();
+        }
     }
 
     private void wakeWaiters() {
-        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        List<CompletableFuture<Void>> ready;
         synchronized (this) {
+            if (waiters.isEmpty()) {
+                return;
+            }
+            ready = new ArrayList<>();
             for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
                 Waiter waiter = it.next();
                 boolean done = waiter.frames() < 0

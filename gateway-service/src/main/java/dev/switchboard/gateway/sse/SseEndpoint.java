@@ -12,6 +12,7 @@ import dev.switchboard.gateway.auth.ChannelAuthorizer;
 import dev.switchboard.gateway.auth.Identity;
 import dev.switchboard.gateway.auth.OriginPolicy;
 import dev.switchboard.gateway.config.GatewayConfig;
+import dev.switchboard.gateway.fanout.DrainLoops;
 import dev.switchboard.gateway.fanout.LocalConnections;
 import dev.switchboard.gateway.http.ChannelParams;
 import dev.switchboard.gateway.http.ProtocolProblemMapper;
@@ -25,7 +26,6 @@ import dev.switchboard.gateway.protocol.ProtocolException;
 import dev.switchboard.gateway.ws.WsFrames;
 import dev.switchboard.problem.Problem;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -58,10 +58,11 @@ public class SseEndpoint {
     private final ObjectMapper json;
     private final GatewayConfig config;
     private final Vertx vertx;
+    private final DrainLoops drainLoops;
 
     public SseEndpoint(OriginPolicy origins, RequestIdentity identities, ChannelAuthorizer authorizer, StreamSubscriptions subscriptions,
             LocalConnections connections, DrainState drain, WsFrames frames, ObjectMapper json, GatewayConfig config,
-            Vertx vertx) {
+            Vertx vertx, DrainLoops drainLoops) {
         this.origins = origins;
         this.identities = identities;
         this.authorizer = authorizer;
@@ -72,6 +73,7 @@ public class SseEndpoint {
         this.json = json;
         this.config = config;
         this.vertx = vertx;
+        this.drainLoops = drainLoops;
     }
 
     void route(@Observes Router router) {
@@ -80,8 +82,7 @@ public class SseEndpoint {
 
     private void open(RoutingContext routing) {
         HttpServerRequest request = routing.request();
-        Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
-        Executor executor = task -> context.runOnContext(ignored -> task.run());
+        Executor executor = drainLoops.current();
         List<Channel> channels;
         StreamCursor from;
         try {

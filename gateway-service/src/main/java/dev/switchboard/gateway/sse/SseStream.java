@@ -18,6 +18,7 @@ import dev.switchboard.gateway.http.StreamSubscriber;
 import dev.switchboard.gateway.protocol.ProtocolException;
 import dev.switchboard.gateway.ws.WsFrames;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -120,11 +121,11 @@ final class SseStream implements StreamSubscriber, OutboundSink {
     // --- OutboundSink
 
     @Override
-    public Uni<Void> write(String text) {
+    public Future<Void> write(String text) {
         if (closed || response.closed() || response.ended()) {
-            return Uni.createFrom().failure(ProtocolException.unavailable("The stream is closed"));
+            return Future.failedFuture(ProtocolException.unavailable("The stream is closed"));
         }
-        return Uni.createFrom().completionStage(() -> response.write(text).toCompletionStage());
+        return response.write(text);
     }
 
     /**

@@ -1,23 +1,25 @@
 package dev.switchboard.gateway.ws;
 
-import io.quarkus.websockets.next.OnBinaryMessage;
-import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnError;
-import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnPongMessage;
-import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.WebSocket;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import org.jboss.logging.Logger;
+
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * GET /v1/ws. Every upgrade is accepted (a browser cannot read an HTTP 401 on an upgrade); authentication and
- * everything else happen in {@link WsProtocol}. Callbacks return Uni so they run on the connection's event loop.
+ * everything else happen in {@link WsProtocol}. A plain Vert.x WebSocket rather than a websockets-next endpoint: the
+ * fan-out writes every frame straight to the socket, with no Uni and no captured context per frame, and the TCP
+ * connection is at hand to cut a socket whose close handshake never completes.
  */
-@WebSocket(path = "/v1/ws")
+@ApplicationScoped
 public class GatewaySocket {
+
+    public static final String PATH = "/v1/ws";
 
     private static final Logger LOG = Logger.getLogger(GatewaySocket.class);
 
@@ -27,40 +29,32 @@ public class GatewaySocket {
         this.protocol = protocol;
     }
 
-    @OnOpen
-    public Uni<Void> onOpen(WebSocketConnection connection) {
-        protocol.opened(connection);
-        return Uni.createFrom().voidItem();
+    void route(@Observes Router router) {
+        router.get(PATH).handler(this::upgrade);
     }
 
-    @OnTextMessage
-    public Uni<Void> onText(String text, WebSocketConnection connection) {
-        protocol.handle(connection, text);
-        return Uni.createFrom().voidItem();
+    private void upgrade(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        HttpConnection tcp = request.connection();
+        request.toWebSocket().onComplete(result -> {
+            if (result.succeeded()) {
+                open(result.result(), tcp);
+            } else {
+                // Not an upgrade request (or a broken one): Vert.x has answered it with 400 already.
+                LOG.debugf("WebSocket upgrade refused: %s", result.cause().getMessage());
+            }
+        });
     }
 
-    @OnBinaryMessage
-    public Uni<Void> onBinary(Buffer bytes, WebSocketConnection connection) {
-        protocol.binary(connection);
-        return Uni.createFrom().voidItem();
-    }
-
-    @OnPongMessage
-    public Uni<Void> onPong(Buffer data, WebSocketConnection connection) {
-        protocol.pong(connection);
-        return Uni.createFrom().voidItem();
-    }
-
-    @OnClose
-    public Uni<Void> onClose(WebSocketConnection connection) {
-        protocol.closed(connection);
-        return Uni.createFrom().voidItem();
-    }
-
-    @OnError
-    public Uni<Void> onError(WebSocketConnection connection, Throwable failure) {
-        LOG.debugf("WebSocket %s failed: %s", connection.id(), failure.toString());
-        protocol.failed(connection, failure);
-        return Uni.createFrom().voidItem();
+    private void open(ServerWebSocket socket, HttpConnection tcp) {
+        WsSession session = protocol.opened(socket, tcp);
+        socket.textMessageHandler(text -> protocol.received(session, text));
+        socket.binaryMessageHandler(bytes -> protocol.binary(session));
+        socket.pongHandler(data -> protocol.pong(session));
+        socket.closeHandler(ignored -> protocol.closed(session));
+        socket.exceptionHandler(failure -> {
+            LOG.debugf("WebSocket %s failed: %s", session.id(), failure.toString());
+            protocol.failed(session, failure);
+        });
     }
 }

@@ -1,14 +1,12 @@
 package dev.switchboard.gateway.ws;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,6 +21,7 @@ import dev.switchboard.gateway.auth.TokenVerifier;
 import dev.switchboard.gateway.chat.PublishService;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.fanout.ChannelIndex;
+import dev.switchboard.gateway.fanout.DrainLoops;
 import dev.switchboard.gateway.fanout.LocalConnections;
 import dev.switchboard.gateway.fanout.Subscribed;
 import dev.switchboard.gateway.limits.ConnectionLimits;
@@ -36,12 +35,10 @@ import dev.switchboard.gateway.presence.TypingService;
 import dev.switchboard.gateway.signal.SignalService;
 import dev.switchboard.gateway.subscription.SubscriptionService;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.quarkus.websockets.next.HandshakeRequest;
-import io.vertx.core.http.HttpConnection;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.ServerWebSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -71,13 +68,13 @@ public class WsProtocol {
     private final PresenceServiceClient presence;
     private final long heartbeatMs;
     private final Map<String, WsSession> sessions = new ConcurrentHashMap<>();
-    private final UpgradeConnections upgrades;
     private final OriginPolicy origins;
+    private final DrainLoops drainLoops;
 
     public WsProtocol(GatewayConfig config, Vertx vertx, ObjectMapper json, WsFrames frames, EventFrames eventFrames,
             TokenVerifier tokens, LocalConnections connections, ChannelIndex index, SubscriptionService subscriptions,
             PublishService publishes, TypingService typing, SignalService signals, PresenceServiceClient presence,
-            UpgradeConnections upgrades, OriginPolicy origins, @ConfigProperty(name = "quarkus.websockets-next.server.auto-ping-interval") Optional<Duration> autoPing) {
+            OriginPolicy origins, DrainLoops drainLoops) {
         this.config = config;
         this.vertx = vertx;
         this.json = json;
@@ -92,30 +89,29 @@ public class WsProtocol {
         this.typing = typing;
         this.signals = signals;
         this.presence = presence;
-        this.upgrades = upgrades;
         this.origins = origins;
-        this.heartbeatMs = autoPing.map(Duration::toMillis).orElse(0L);
+        this.drainLoops = drainLoops;
+        this.heartbeatMs = config.pingInterval().toMillis();
     }
 
     // --- lifecycle of a socket
 
-    void opened(WebSocketConnection connection) {
-        LOG.debugf("opened %s", connection.id());
-        Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
-        WsSession session = new WsSession(connection, context, new ConnectionLimits(config.limits()),
+    /** A socket was upgraded (on its event loop), over the TCP connection tcp. */
+    WsSession opened(ServerWebSocket socket, HttpConnection tcp) {
+        WsSession session = new WsSession(socket, drainLoops.current(), new ConnectionLimits(config.limits()),
                 frames, config.outbound().queueSize(), config.outbound().writeWindow());
+        LOG.debugf("opened %s", session.id());
         sessions.put(session.id(), session);
         connections.add(session);
-        HttpConnection tcp = upgrades.take(connection.handshakeRequest().header("Sec-WebSocket-Key"));
         session.onClosing(() -> closing(session, tcp));
-        if (!origins.allows(connection.handshakeRequest().header("Origin"))) {
+        if (!origins.allows(socket.headers().get("Origin"))) {
             session.closeNow(CloseCodes.FORBIDDEN, "origin not allowed");
-            return;
+            return session;
         }
-        String token = tokenOf(connection.handshakeRequest());
+        String token = tokenOf(socket);
         if (token != null) {
             verify(session, token);
-            return;
+            return session;
         }
         long timeoutMs = Math.max(1, config.auth().timeout().toMillis());
         if (!config.auth().anonymousTickers()) {
@@ -125,6 +121,7 @@ public class WsProtocol {
                 }
             }));
         }
+        return session;
     }
 
     /**
@@ -133,16 +130,15 @@ public class WsProtocol {
      */
     private void closing(WsSession session, HttpConnection tcp) {
         vertx.setTimer(Math.max(1, config.limits().closeTimeout().toMillis()), id -> {
-            if (!session.connection().isClosed() && tcp != null) {
+            if (!session.isSocketClosed() && tcp != null) {
                 tcp.close();
             }
         });
         release(session);
     }
 
-    void closed(WebSocketConnection connection) {
-        WsSession session = sessions.remove(connection.id());
-        if (session != null) {
+    void closed(WsSession session) {
+        if (sessions.remove(session.id()) != null) {
             release(session);
             session.disposeQueue();
         }
@@ -166,37 +162,32 @@ public class WsProtocol {
     }
 
     /** A protocol violation seen by the codec (e.g. a frame over the size limit): close with its status (1009). */
-    void failed(WebSocketConnection connection, Throwable failure) {
-        WsSession session = sessions.get(connection.id());
+    void failed(WsSession session, Throwable failure) {
         Throwable cause = failure;
         while (cause != null && !(cause instanceof CorruptedWebSocketFrameException)) {
             cause = cause.getCause();
-        }
-        if (session == null) {
-            return;
         }
         if (cause instanceof CorruptedWebSocketFrameException corrupted) {
             int code = corrupted.closeStatus() == null ? CloseCodes.POLICY_VIOLATION : corrupted.closeStatus().code();
             session.closeNow(code, code == CloseCodes.TOO_LARGE ? "frame too large" : "protocol violation");
         } else if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size")) {
-            // Vert.x's message aggregation refused a fragmented message over quarkus.websockets-next max-message-size.
+            // Vert.x's message aggregation refused a fragmented message over the server's max message size.
             session.closeNow(CloseCodes.TOO_LARGE, "message too large");
         }
     }
 
-    void pong(WebSocketConnection connection) {
-        WsSession session = sessions.get(connection.id());
-        if (session != null) {
-            session.touch();
-        }
+    void pong(WsSession session) {
+        session.touch();
     }
 
-    void binary(WebSocketConnection connection) {
-        WsSession session = sessions.get(connection.id());
-        if (session != null) {
-            session.touch();
-            badFrame(session, null, ProtocolException.badRequest("Binary frames are not supported; send JSON text"));
-        }
+    void binary(WsSession session) {
+        session.touch();
+        badFrame(session, null, ProtocolException.badRequest("Binary frames are not supported; send JSON text"));
+    }
+
+    /** Every open session, for the keep-alive pings. */
+    Collection<WsSession> sessions() {
+        return sessions.values();
     }
 
     /** Sessions idle for longer than the idle timeout (no frame, no pong). */
@@ -212,8 +203,8 @@ public class WsProtocol {
 
     // --- authentication
 
-    private static String tokenOf(HandshakeRequest request) {
-        String header = request.header("Authorization");
+    private static String tokenOf(ServerWebSocket request) {
+        String header = request.headers().get("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).strip();
         }
@@ -296,17 +287,16 @@ public class WsProtocol {
 
     // --- frames
 
-    void handle(WebSocketConnection connection, String text) {
-        WsSession session = sessions.get(connection.id());
-        if (session != null) {
-            session.touch();
-            if (text.length() > config.limits().maxFrameBytes()
-                    || text.getBytes(StandardCharsets.UTF_8).length > config.limits().maxFrameBytes()) {
-                session.closeNow(CloseCodes.TOO_LARGE, "message too large");
-                return;
-            }
-            handle(session, text);
+    /** A text message from the client, as the socket received it. */
+    void received(WsSession session, String text) {
+        session.touch();
+        int max = config.limits().maxFrameBytes();
+        // A UTF-8 char is at most 3 bytes per UTF-16 unit: only long texts need their bytes counted.
+        if (text.length() > max || (text.length() * 3L > max && text.getBytes(StandardCharsets.UTF_8).length > max)) {
+            session.closeNow(CloseCodes.TOO_LARGE, "message too large");
+            return;
         }
+        handle(session, text);
     }
 
     private void handle(WsSession session, String text) {

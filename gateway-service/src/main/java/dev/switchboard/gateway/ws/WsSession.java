@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.switchboard.gateway.auth.Identity;
 import dev.switchboard.gateway.chat.PublishLane;
@@ -17,10 +19,10 @@ import dev.switchboard.gateway.fanout.OutboundSink;
 import dev.switchboard.gateway.limits.ConnectionLimits;
 import dev.switchboard.gateway.protocol.CloseCodes;
 import dev.switchboard.gateway.protocol.ProtocolException;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 
 /**
  * One WebSocket client: its authentication state, subscriptions, limits and bounded outbound queue. State changes
@@ -38,7 +40,10 @@ final class WsSession implements GatewayConnection, OutboundSink {
 
     private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(2);
 
-    private final WebSocketConnection connection;
+    private static final Buffer PING = Buffer.buffer();
+
+    private final String id = UUID.randomUUID().toString();
+    private final ServerWebSocket socket;
     private final Executor executor;
     private final OutboundQueue queue;
     private final ConnectionLimits limits;
@@ -50,7 +55,7 @@ final class WsSession implements GatewayConnection, OutboundSink {
     private volatile Identity identity = Identity.anonymous();
     private volatile AuthState state = AuthState.AWAITING;
     private volatile boolean closing;
-    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
     private volatile long lastActivityNanos = System.nanoTime();
     private boolean userSlotClaimed;
     private volatile Runnable onClosing = () -> {
@@ -58,10 +63,10 @@ final class WsSession implements GatewayConnection, OutboundSink {
     private long authTimer = -1;
     private long expiryTimer = -1;
 
-    WsSession(WebSocketConnection connection, Context context, ConnectionLimits limits, WsFrames frames,
+    WsSession(ServerWebSocket socket, Executor executor, ConnectionLimits limits, WsFrames frames,
             int queueSize, int writeWindow) {
-        this.connection = connection;
-        this.executor = task -> context.runOnContext(ignored -> task.run());
+        this.socket = socket;
+        this.executor = executor;
         this.limits = limits;
         this.frames = frames;
         this.queue = new OutboundQueue(this, executor, queueSize, writeWindow);
@@ -69,7 +74,7 @@ final class WsSession implements GatewayConnection, OutboundSink {
 
     @Override
     public String id() {
-        return connection.id();
+        return id;
     }
 
     @Override
@@ -112,8 +117,8 @@ final class WsSession implements GatewayConnection, OutboundSink {
     // --- OutboundSink: the queue writes through the socket
 
     @Override
-    public Uni<Void> write(String text) {
-        return connection.sendText(text);
+    public Future<Void> write(String text) {
+        return socket.writeTextMessage(text);
     }
 
     @Override
@@ -136,7 +141,7 @@ final class WsSession implements GatewayConnection, OutboundSink {
         closing = true;
         onClosing.run();
         return queue.flushed().ifNoItem().after(CLOSE_FLUSH_TIMEOUT).recoverWithItem((Void) null)
-                .chain(() -> connection.close(new CloseReason(code, reason)))
+                .chain(() -> Uni.createFrom().completionStage(() -> closeSocket(code, reason).toCompletionStage()))
                 .onFailure().recoverWithNull();
     }
 
@@ -154,9 +159,18 @@ final class WsSession implements GatewayConnection, OutboundSink {
         if (first) {
             onClosing.run();
         }
-        connection.close(new CloseReason(code, reason)).subscribe().with(ignored -> {
-        }, failure -> {
-        });
+        closeSocket(code, reason);
+    }
+
+    private Future<Void> closeSocket(int code, String reason) {
+        return socket.isClosed() ? Future.succeededFuture() : socket.close((short) code, reason);
+    }
+
+    /** A keep-alive ping; the client's pong (or any frame) counts as activity. */
+    void ping() {
+        if (!isClosing()) {
+            socket.writePing(PING);
+        }
     }
 
     /** Runs once when the server starts closing this socket (the protocol arms a hard-close timer). */
@@ -170,7 +184,7 @@ final class WsSession implements GatewayConnection, OutboundSink {
     }
 
     boolean isClosing() {
-        return closing || connection.isClosed();
+        return closing || socket.isClosed();
     }
 
     void disposeQueue() {
@@ -242,7 +256,7 @@ final class WsSession implements GatewayConnection, OutboundSink {
         this.expiryTimer = id;
     }
 
-    WebSocketConnection connection() {
-        return connection;
+    boolean isSocketClosed() {
+        return socket.isClosed();
     }
 }

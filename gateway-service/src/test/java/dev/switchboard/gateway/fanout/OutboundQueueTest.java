@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 
 /** The per-connection queue on its own: window, conflation, overflow, capacity waits. */
 class OutboundQueueTest {
@@ -21,13 +21,15 @@ class OutboundQueueTest {
     /** A socket whose writes complete only when the test says so. */
     private static final class ManualSink implements OutboundSink {
         final List<String> written = new ArrayList<>();
-        final List<UniEmitter<? super Void>> pending = new ArrayList<>();
+        final List<Promise<Void>> pending = new ArrayList<>();
         final AtomicBoolean overflowed = new AtomicBoolean();
 
         @Override
-        public Uni<Void> write(String text) {
+        public Future<Void> write(String text) {
             written.add(text);
-            return Uni.createFrom().emitter(pending::add);
+            Promise<Void> promise = Promise.promise();
+            pending.add(promise);
+            return promise.future();
         }
 
         @Override
@@ -36,9 +38,9 @@ class OutboundQueueTest {
         }
 
         void completeAll() {
-            List<UniEmitter<? super Void>> now = new ArrayList<>(pending);
+            List<Promise<Void>> now = new ArrayList<>(pending);
             pending.clear();
-            now.forEach(emitter -> emitter.complete(null));
+            now.forEach(promise -> promise.complete(null));
         }
     }
 
