@@ -4,9 +4,8 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.switchboard.gateway.fanout.Subscribed;
-import dev.switchboard.gateway.presence.PresenceServiceClient;
+import dev.switchboard.gateway.presence.MemberLists;
 import dev.switchboard.gateway.protocol.Channel;
-import dev.switchboard.gateway.protocol.EventFrames;
 import dev.switchboard.gateway.protocol.ProtocolException;
 import dev.switchboard.gateway.subscription.SubscriptionService;
 import io.smallrye.mutiny.Multi;
@@ -22,13 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class StreamSubscriptions {
 
     private final SubscriptionService subscriptions;
-    private final PresenceServiceClient presence;
-    private final EventFrames frames;
+    private final MemberLists memberLists;
 
-    public StreamSubscriptions(SubscriptionService subscriptions, PresenceServiceClient presence, EventFrames frames) {
+    public StreamSubscriptions(SubscriptionService subscriptions, MemberLists memberLists) {
         this.subscriptions = subscriptions;
-        this.presence = presence;
-        this.frames = frames;
+        this.memberLists = memberLists;
     }
 
     /**
@@ -57,13 +54,7 @@ public class StreamSubscriptions {
         if (!subscribed.channel().isRoom()) {
             return Uni.createFrom().voidItem();
         }
-        String channel = subscribed.channel().name();
-        return presence.members(subscribed.channel().id())
-                .invoke(snapshot -> subscriber.deliver(frames.presenceMembers(channel, snapshot.membersOrEmpty(),
-                        snapshot.count(), snapshot.sampled())))
-                .onFailure().invoke(failure -> subscriber.warn(channel, ProtocolException.of(failure)))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return memberLists.deliver(subscriber, subscribed.channel(), () -> true);
     }
 
     /** Ends every subscription of a closed stream (presence LEAVE for rooms). */

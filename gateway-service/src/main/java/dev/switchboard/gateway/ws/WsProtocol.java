@@ -25,7 +25,7 @@ import dev.switchboard.gateway.fanout.DrainLoops;
 import dev.switchboard.gateway.fanout.LocalConnections;
 import dev.switchboard.gateway.fanout.Subscribed;
 import dev.switchboard.gateway.limits.ConnectionLimits;
-import dev.switchboard.gateway.presence.PresenceServiceClient;
+import dev.switchboard.gateway.presence.MemberLists;
 import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.CloseCodes;
 import dev.switchboard.gateway.protocol.ErrorCode;
@@ -65,7 +65,7 @@ public class WsProtocol {
     private final PublishService publishes;
     private final TypingService typing;
     private final SignalService signals;
-    private final PresenceServiceClient presence;
+    private final MemberLists memberLists;
     private final long heartbeatMs;
     private final Map<String, WsSession> sessions = new ConcurrentHashMap<>();
     private final OriginPolicy origins;
@@ -73,7 +73,7 @@ public class WsProtocol {
 
     public WsProtocol(GatewayConfig config, Vertx vertx, ObjectMapper json, WsFrames frames, EventFrames eventFrames,
             TokenVerifier tokens, LocalConnections connections, ChannelIndex index, SubscriptionService subscriptions,
-            PublishService publishes, TypingService typing, SignalService signals, PresenceServiceClient presence,
+            PublishService publishes, TypingService typing, SignalService signals, MemberLists memberLists,
             OriginPolicy origins, DrainLoops drainLoops) {
         this.config = config;
         this.vertx = vertx;
@@ -88,7 +88,7 @@ public class WsProtocol {
         this.publishes = publishes;
         this.typing = typing;
         this.signals = signals;
-        this.presence = presence;
+        this.memberLists = memberLists;
         this.origins = origins;
         this.drainLoops = drainLoops;
         this.heartbeatMs = config.pingInterval().toMillis();
@@ -444,16 +444,7 @@ public class WsProtocol {
         if (!subscribed.channel().isRoom()) {
             return Uni.createFrom().voidItem();
         }
-        return presence.members(subscribed.channel().id())
-                .invoke(snapshot -> {
-                    if (session.subscribing().get(channel) == attempt) {
-                        session.deliver(eventFrames.presenceMembers(channel, snapshot.membersOrEmpty(),
-                                snapshot.count(), snapshot.sampled()));
-                    }
-                })
-                .onFailure().invoke(failure -> session.warn(channel, ProtocolException.of(failure)))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return memberLists.deliver(session, subscribed.channel(), () -> session.subscribing().get(channel) == attempt);
     }
 
     private void unsubscribe(WsSession session, InboundFrame frame) {
