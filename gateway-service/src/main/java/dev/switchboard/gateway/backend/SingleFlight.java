@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Concurrent reads of the same thing share one backend request: when a thousand clients subscribe to one room at
@@ -23,7 +25,7 @@ public final class SingleFlight<K, V> {
             CompletableFuture<V> mine = new CompletableFuture<>();
             CompletableFuture<V> shared = inFlight.putIfAbsent(key, mine);
             if (shared != null) {
-                return Uni.createFrom().completionStage(shared);
+                return onCallersContext(Uni.createFrom().completionStage(shared));
             }
             Uni<V> uni;
             try {
@@ -39,6 +41,24 @@ public final class SingleFlight<K, V> {
                 mine.completeExceptionally(failure);
             });
             return Uni.createFrom().completionStage(mine);
+        });
+    }
+
+    /**
+     * A joiner continues on its own Vert.x context (its connection's event loop), not on the thread that completed
+     * the shared request for another caller.
+     */
+    private static <V> Uni<V> onCallersContext(Uni<V> answer) {
+        Context caller = Vertx.currentContext();
+        if (caller == null) {
+            return answer;
+        }
+        return answer.emitOn(task -> {
+            if (Vertx.currentContext() == caller) {
+                task.run();
+            } else {
+                caller.runOnContext(ignored -> task.run());
+            }
         });
     }
 

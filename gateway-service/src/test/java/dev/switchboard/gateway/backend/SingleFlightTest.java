@@ -1,16 +1,23 @@
 package dev.switchboard.gateway.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 class SingleFlightTest {
 
@@ -78,5 +85,49 @@ class SingleFlightTest {
         });
         assertThrows(IllegalArgumentException.class, () -> call.await().atMost(WAIT));
         assertEquals(0, flight.inFlight());
+    }
+
+    @Test
+    void aJoinerContinuesOnItsOwnContext() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            // Vert.x keeps one context per outside thread: two threads, two contexts (two connections' event loops).
+            Context first = contextOfANewThread(vertx);
+            Context joiner = contextOfANewThread(vertx);
+            assertTrue(first != joiner);
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            CompletableFuture<Context> firstSaw = new CompletableFuture<>();
+            CompletableFuture<Context> joinerSaw = new CompletableFuture<>();
+            CountDownLatch firstCalled = new CountDownLatch(1);
+            CountDownLatch joinerCalled = new CountDownLatch(1);
+            first.runOnContext(ignored -> {
+                flight.call("room:a", () -> request(answer))
+                        .subscribe().with(item -> firstSaw.complete(Vertx.currentContext()));
+                firstCalled.countDown();
+            });
+            assertTrue(firstCalled.await(5, TimeUnit.SECONDS));
+            joiner.runOnContext(ignored -> {
+                flight.call("room:a", () -> request(answer))
+                        .subscribe().with(item -> joinerSaw.complete(Vertx.currentContext()));
+                joinerCalled.countDown();
+            });
+            assertTrue(joinerCalled.await(5, TimeUnit.SECONDS));
+            assertEquals(1, requests.get());
+            // The shared request completes on the first caller's context, as an HTTP client would.
+            first.runOnContext(ignored -> answer.complete("members"));
+            assertSame(joiner, joinerSaw.get(5, TimeUnit.SECONDS));
+            assertSame(first, firstSaw.get(5, TimeUnit.SECONDS));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private static Context contextOfANewThread(Vertx vertx) {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            return CompletableFuture.supplyAsync(vertx::getOrCreateContext, thread).join();
+        } finally {
+            thread.shutdown();
+        }
     }
 }
