@@ -56,7 +56,12 @@ public class GatewayExpiriesListener implements TopicListener<GatewayExpiry> {
             return;
         }
         if (pending.compareAndSet(false, true)) {
-            vertx.setTimer(DEBOUNCE_MS, id -> rejoin());
+            // On a worker: tens of thousands of JOINs (and a producer that may block on a full buffer) must not hold
+            // an event loop.
+            vertx.setTimer(DEBOUNCE_MS, id -> vertx.executeBlocking(() -> {
+                rejoin();
+                return null;
+            }, false));
         }
     }
 
