@@ -34,10 +34,7 @@ class GatewayLifecycleIT {
     @Test
     void aStoppingGatewayTellsItsClientsToReconnectThenClosesWith1001() {
         ServiceProcess gateway = platform.startGateway("gateway-draining");
-        WsTestClient client = WsTestClient.connect(gateway.wsUri("/v1/ws?access_token=" + TestTokens.forUser("henry")));
-        client.await("welcome");
-        client.send(Map.of("type", "subscribe", "channel", "room:drain-e2e"));
-        client.await("subscribed");
+        WsTestClient client = subscribed(gateway, "henry", "room:drain-e2e");
 
         gateway.close(); // SIGTERM, as Kubernetes does on a rolling update
 
@@ -54,15 +51,8 @@ class GatewayLifecycleIT {
     @Test
     void theUsersOfACrashedGatewayLeaveEveryonesListsWhenItsLeaseLapses() {
         ServiceProcess gateway = platform.startGateway("gateway-crashing");
-        WsTestClient ivy = WsTestClient.connect(gateway.wsUri("/v1/ws?access_token=" + TestTokens.forUser("ivy")));
-        ivy.await("welcome");
-        ivy.send(Map.of("type", "subscribe", "channel", "room:crash-e2e"));
-        ivy.await("subscribed");
-        try (WsTestClient watcher = WsTestClient.connect(platform.gateway(0).wsUri("/v1/ws?access_token="
-                + TestTokens.forUser("jack")))) {
-            watcher.await("welcome");
-            watcher.send(Map.of("type", "subscribe", "channel", "room:crash-e2e"));
-            watcher.await("subscribed");
+        WsTestClient ivy = subscribed(gateway, "ivy", "room:crash-e2e");
+        try (WsTestClient watcher = subscribed(platform.gateway(0), "jack", "room:crash-e2e")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                     .get(platform.presence().uri("/v1/rooms/crash-e2e/presence"))
                     .then().statusCode(200).body("count", equalTo(2)));
@@ -77,5 +67,14 @@ class GatewayLifecycleIT {
         } finally {
             ivy.close();
         }
+    }
+
+    /** A user's socket on that gateway, welcomed and subscribed to the channel. */
+    private static WsTestClient subscribed(ServiceProcess gateway, String user, String channel) {
+        WsTestClient client = WsTestClient.connect(gateway.wsUri("/v1/ws?access_token=" + TestTokens.forUser(user)));
+        client.await("welcome");
+        client.send(Map.of("type", "subscribe", "channel", channel));
+        client.await("subscribed");
+        return client;
     }
 }
