@@ -35,6 +35,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class SseSlowConsumerTest extends GatewayTestBase {
 
     private static final int EVENTS = 3000;
+    /** Below the test profile's outbound queue size (128). */
+    private static final int BATCH = 100;
 
     @Test
     void aStalledStreamIsEndedWhileAFastOneGetsEverything() throws Exception {
@@ -56,16 +58,21 @@ class SseSlowConsumerTest extends GatewayTestBase {
             out.flush();
             presence.await(ConnectionEvent.class, e -> slowUser.equals(e.userId()) && e.kind() == ConnectionEvent.Kind.JOIN);
 
+            // Sent in batches smaller than the outbound queue, each one read by the fast client before the next: on a
+            // loaded machine the "fast" reader is a process that must get the CPU too, and it is its speed relative
+            // to the stalled one that is under test, not the test client's own.
             ObjectNode data = TestKafka.JSON.createObjectNode().put("text", "y".repeat(3900));
-            for (int i = 0; i < EVENTS; i++) {
-                ChatEvent event = FakeBackends.get().store(room, "writer", data);
-                TestKafka.sendAsync(Topics.CHAT_EVENTS, room, event);
-            }
-            TestKafka.flush();
-
             List<Long> seqs = new ArrayList<>();
             while (seqs.size() < EVENTS) {
-                seqs.add(fast.await(event -> "message".equals(event.type()), TIMEOUT).data().path("seq").asLong());
+                int batch = Math.min(BATCH, EVENTS - seqs.size());
+                for (int i = 0; i < batch; i++) {
+                    ChatEvent event = FakeBackends.get().store(room, "writer", data);
+                    TestKafka.sendAsync(Topics.CHAT_EVENTS, room, event);
+                }
+                TestKafka.flush();
+                for (int i = 0; i < batch; i++) {
+                    seqs.add(fast.await(event -> "message".equals(event.type()), TIMEOUT).data().path("seq").asLong());
+                }
             }
             assertEquals(LongStream.rangeClosed(1, EVENTS).boxed().toList(), seqs);
             ConnectionEvent leave = presence.await(ConnectionEvent.class,
