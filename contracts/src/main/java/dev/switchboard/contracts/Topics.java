@@ -21,7 +21,10 @@ public final class Topics {
 
     /** Connection joins and leaves per channel, from gateways. Key: channel. */
     public static final String PRESENCE_CONNECTIONS = "presence.connections";
-    /** Liveness lease of each gateway replica, written to every partition. Key: gateway id. */
+    /**
+     * Liveness lease of each gateway replica, written to every partition (key: gateway id), and presence-service's
+     * clock ticks, also to every partition (key: the writing instance).
+     */
     public static final String PRESENCE_HEARTBEATS = "presence.heartbeats";
     /** A gateway whose lease presence-service expired (its connections were removed), to every gateway. Key: gateway id. */
     public static final String PRESENCE_GATEWAY_EXPIRIES = "presence.gateway-expiries";

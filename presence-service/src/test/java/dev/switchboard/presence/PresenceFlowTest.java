@@ -156,6 +156,13 @@ class PresenceFlowTest {
         kafka.heartbeat(dying, 10_000, true);
     }
 
+    /** The time every channel partition judges leases by: this instance's tick, in each partition of presence.heartbeats. */
+    @Test
+    void theServiceWritesItsClockTickToEveryPartitionOfTheHeartbeats() {
+        assertEquals(java.util.stream.IntStream.range(0, Topics.CHANNEL_PARTITIONS).boxed().toList(),
+                List.copyOf(kafka.clockTickPartitions(PATIENCE)));
+    }
+
     @Test
     void malformedEventsAreDroppedAndProcessingGoesOn() {
         String room = PresenceKafka.room();

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -43,6 +46,7 @@ public final class PresenceKafka {
     private static PresenceKafka instance;
 
     public final ObjectMapper mapper = new ObjectMapper();
+    private final String bootstrap;
     private final KafkaProducer<String, String> producer;
     private final Map<String, List<PresenceDiff>> diffs = new ConcurrentHashMap<>();
     private final Map<String, List<TypingUpdate>> typing = new ConcurrentHashMap<>();
@@ -54,6 +58,7 @@ public final class PresenceKafka {
     public static final List<String> LIVE_GATEWAYS = List.of("gw-1", "gw-2", "gw-staying", "gw-typing");
 
     private PresenceKafka(String bootstrap) {
+        this.bootstrap = bootstrap;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -97,6 +102,39 @@ public final class PresenceKafka {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The partitions of presence.heartbeats in which a presence-service clock tick (a record with a {@code clock} field)
+     * arrives from now on, read until every partition had one or {@code patience} ran out.
+     */
+    public Set<Integer> clockTickPartitions(Duration patience) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Set<Integer> ticked = new TreeSet<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = java.util.stream.IntStream.range(0, Topics.CHANNEL_PARTITIONS)
+                    .mapToObj(p -> new TopicPartition(Topics.PRESENCE_HEARTBEATS, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            long giveUp = System.nanoTime() + patience.toNanos();
+            while (ticked.size() < partitions.size() && System.nanoTime() < giveUp) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (isClockTick(record.value())) {
+                        ticked.add(record.partition());
+                    }
+                }
+            }
+        }
+        return ticked;
+    }
+
+    private boolean isClockTick(String json) {
+        try {
+            return mapper.readTree(json).has("clock");
+        } catch (JsonProcessingException e) {
+            return false; // a malformed record a test wrote on purpose
         }
     }
 

@@ -27,6 +27,7 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.presence.ConnectionEvent;
 import dev.switchboard.contracts.presence.GatewayExpiry;
 import dev.switchboard.contracts.presence.GatewayHeartbeat;
+import dev.switchboard.contracts.presence.PresenceClockTick;
 import dev.switchboard.contracts.presence.PresenceDiff;
 import dev.switchboard.contracts.presence.PresenceMember;
 import dev.switchboard.contracts.presence.TypingEvent;
@@ -36,7 +37,9 @@ import dev.switchboard.presence.topology.PresenceTopology;
 /**
  * The protocol's deadlines, proven with the real topology on a controlled wall clock and the DEFAULT configuration:
  * a dead gateway's users are gone within 15 s of its last heartbeat, a typing indicator ends 6 s after the last
- * active:true. (Kafka itself is exercised by the @QuarkusTest classes; this pins the time arithmetic.)
+ * active:true; and a live gateway is never declared dead because its partition's feed stalled or fell behind. The
+ * tests play presence-service's ticker too: a clock tick each second to presence.heartbeats, read at once while the
+ * feed keeps up. (Kafka itself is exercised by the @QuarkusTest classes; this pins the time arithmetic.)
  */
 class WallClockDeadlinesTest {
 
@@ -44,8 +47,12 @@ class WallClockDeadlinesTest {
     final Instant start = Instant.parse("2026-01-01T00:00:00Z");
     TopologyTestDriver driver;
     Instant recordTime = start;
+    /** Whether presence-service's ticker runs, and how long since its last tick. */
+    boolean ticking = true;
+    long sinceTick;
     TestInputTopic<String, ConnectionEvent> connections;
     TestInputTopic<String, GatewayHeartbeat> heartbeats;
+    TestInputTopic<String, PresenceClockTick> ticks;
     TestInputTopic<String, TypingEvent> typing;
     TestOutputTopic<String, PresenceDiff> diffs;
     TestOutputTopic<String, TypingUpdate> typingUpdates;
@@ -63,6 +70,7 @@ class WallClockDeadlinesTest {
         StringSerializer keys = new StringSerializer();
         connections = driver.createInputTopic(Topics.PRESENCE_CONNECTIONS, keys, topology.json(ConnectionEvent.class).serializer());
         heartbeats = driver.createInputTopic(Topics.PRESENCE_HEARTBEATS, keys, topology.json(GatewayHeartbeat.class).serializer());
+        ticks = driver.createInputTopic(Topics.PRESENCE_HEARTBEATS, keys, topology.json(PresenceClockTick.class).serializer());
         typing = driver.createInputTopic(Topics.PRESENCE_TYPING, keys, topology.json(TypingEvent.class).serializer());
         diffs = driver.createOutputTopic(Topics.PRESENCE_DIFFS, new StringDeserializer(), topology.json(PresenceDiff.class).deserializer());
         typingUpdates = driver.createOutputTopic(Topics.PRESENCE_TYPING_UPDATES, new StringDeserializer(),
@@ -85,7 +93,7 @@ class WallClockDeadlinesTest {
         join("ben", "ben-2", "gw-b");
         assertEquals(List.of("ann", "ben"), diffs.readValuesToList().stream().flatMap(d -> d.joins().stream()).map(PresenceMember::userId).toList());
 
-        // Both gateways heart-beat every 3 s for 21 s; then gw-a dies and only gw-b goes on.
+        // Both gateways heart-beat every 3 s for 21 s; then gw-a dies and only gw-b (and the ticker) goes on.
         long elapsed = 0;
         long lastHeartbeatOfA = 0;
         Long leftAt = null;
@@ -114,6 +122,39 @@ class WallClockDeadlinesTest {
         assertEquals(1, leave.count());
     }
 
+    /** The case the wall clock used to cover: the only gateway dies, so only the ticks still arrive. */
+    @Test
+    void theOnlyGatewaysUsersLeaveWithinFifteenSecondsWhileOnlyTheTicksFlow() {
+        present("ada", "ada-1", "gw-only");
+        heartBeating(4, 3_000, "gw-only");
+        Instant lastHeartbeat = recordTime;
+        while (diffs.isEmpty() && Duration.between(lastHeartbeat, recordTime).toSeconds() < 30) {
+            advance(500);
+        }
+        long after = Duration.between(lastHeartbeat, recordTime).toMillis();
+        assertEquals(List.of("ada"), users(diffs.readValue().leaves()));
+        assertTrue(after >= 10_000 && after <= 15_000, "left " + after + " ms after the last heartbeat");
+    }
+
+    /** No presence-service ticker at all (say its producer cannot write): the live gateways' heartbeats tell the time. */
+    @Test
+    void withoutTicksTheOtherGatewaysHeartbeatsStillExpireADeadOneWithinFifteenSeconds() {
+        ticking = false;
+        heartbeat("gw-b", false);
+        present("bea", "bea-1", "gw-a");
+        heartBeating(4, 3_000, "gw-a", "gw-b");
+        Instant lastHeartbeat = recordTime;
+        for (int i = 1; i <= 30 && diffs.isEmpty(); i++) {
+            advance(500);
+            if (i % 6 == 0) {
+                heartbeat("gw-b", false);
+            }
+        }
+        long after = Duration.between(lastHeartbeat, recordTime).toMillis();
+        assertEquals(List.of("bea"), users(diffs.readValue().leaves()), "gw-a's user left");
+        assertTrue(after >= 10_000 && after <= 15_000, "left " + after + " ms after the last heartbeat");
+    }
+
     @Test
     void liveGatewayIsNotDeclaredDeadWhileThePartitionWorksThroughABacklog() {
         heartbeat("gw-live", false);
@@ -123,13 +164,16 @@ class WallClockDeadlinesTest {
         diffs.readValuesToList();
 
         // The partition processes a backlog: each wall-clock second it gets through 250 ms of records. gw-live sends a
-        // heartbeat every 3 s of record time, i.e. only every 12 s of wall clock, longer than its 10 s lease. gw-dead
-        // sent nothing after the start.
+        // heartbeat every 3 s of record time, i.e. only every 12 s of wall clock, longer than its 10 s lease; the ticker
+        // ticked every second of record time. gw-dead sent nothing after the start.
         List<PresenceDiff> seen = new java.util.ArrayList<>();
         for (int second = 1; second <= 60; second++) {
             driver.advanceWallClockTime(Duration.ofSeconds(1));
             recordTime = recordTime.plusMillis(250);
             join("load" + second, "load-" + second, "gw-live");
+            if (second % 4 == 0) {
+                tick();
+            }
             if (second % 12 == 0) {
                 heartbeat("gw-live", false);
             }
@@ -161,6 +205,29 @@ class WallClockDeadlinesTest {
                 .filter(TopologyDescription.Sink.class::isInstance)
                 .map(n -> ((TopologyDescription.Sink) n).topic())
                 .allMatch(t -> t.startsWith("presence.")), "a sink to an internal (repartition) topic: " + description);
+    }
+
+    /**
+     * The residual false expiry: a channel task that reads nothing at all for a while (a long rebalance, a stalled
+     * fetch) while its wall-clock punctuator keeps running must not judge the gateways by the wall clock: their
+     * heartbeats are waiting in Kafka, not missing.
+     */
+    @Test
+    void aPartitionThatReadsNothingForElevenSecondsDoesNotExpireALiveGateway() {
+        present("lea", "lea-1", "gw-live");
+        heartBeating(4, 3_000, "gw-live");
+        // The feed stalls for 11 s, a whole lease past the last heartbeat read: the punctuator runs every second but reads
+        // nothing, while gw-live goes on heart-beating into Kafka and the ticker goes on ticking there.
+        Instant stalledAt = recordTime;
+        for (int second = 1; second <= 11; second++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+        }
+        assertTrue(diffs.isEmpty(), "a live gateway was declared dead while its partition read nothing");
+        // The feed resumes: what waited is read in order, and the partition goes on as usual.
+        readWhatWaited(stalledAt, 11, "gw-live");
+        heartBeating(5, 3_000, "gw-live");
+        assertTrue(diffs.isEmpty(), "a live gateway was declared dead after its partition's feed resumed");
+        assertTrue(expiries.isEmpty());
     }
 
     @Test
@@ -211,17 +278,12 @@ class WallClockDeadlinesTest {
 
     @Test
     void aStalledThreadReadsWaitingHeartbeatsBeforeJudgingLeases() {
-        heartbeat("gw-d", false);
-        join("hal", "hal-1", "gw-d");
-        diffs.readValuesToList();
-        for (int i = 0; i < 11; i++) {
-            advance(1_000);
-            heartbeat("gw-d", false);
-        }
-        // The stream thread stalls for 30 s (say a rebalance); the gateway's heartbeats wait in Kafka meanwhile.
+        present("hal", "hal-1", "gw-d");
+        heartBeating(11, 1_000, "gw-d");
+        // The stream thread stalls for 30 s (say a rebalance); the gateway's heartbeats and the ticks wait in Kafka.
+        Instant stalledAt = recordTime;
         driver.advanceWallClockTime(Duration.ofSeconds(30));
-        recordTime = recordTime.plusSeconds(30);
-        heartbeat("gw-d", false);
+        readWhatWaited(stalledAt, 30, "gw-d");
         for (int i = 0; i < 4; i++) {
             advance(1_000);
         }
@@ -229,24 +291,34 @@ class WallClockDeadlinesTest {
     }
 
     @Test
-    void aHeartbeatProcessedWithAStaleTaskClockStillGetsAWholeLease() {
-        heartbeat("gw-f", false);
-        join("kim", "kim-1", "gw-f");
-        diffs.readValuesToList();
-        for (int i = 0; i < 12; i++) {
-            advance(1_000);
-            heartbeat("gw-f", false);
-        }
-        // A long processing round on a loaded machine: the task's cached time is 4 s behind when the heartbeat (sent
-        // 4 s after the cached time) is processed. The lease runs from when it was sent, not from the stale time.
+    void recordsAheadOfTheTaskClockStillGiveAWholeLease() {
+        present("kim", "kim-1", "gw-f");
+        heartBeating(12, 1_000, "gw-f");
+        // A long processing round on a loaded machine: the task's cached clock is 4 s behind the records it reads (the
+        // gateway's last heartbeat, the ticks after it). The lease runs a whole 10 s of their time from that heartbeat.
         recordTime = recordTime.plusSeconds(4);
+        Instant lastHeartbeat = recordTime;
         heartbeat("gw-f", false);
-        for (int i = 0; i < 12; i++) {
-            driver.advanceWallClockTime(Duration.ofSeconds(1));
+        for (int i = 0; i < 9; i++) {
+            advance(1_000);
         }
         assertTrue(diffs.isEmpty(), "the lease was cut short by the stale task clock");
-        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        for (int i = 0; i < 6 && diffs.isEmpty(); i++) {
+            advance(1_000);
+        }
         assertEquals(List.of("kim"), users(diffs.readValue().leaves()));
+        assertTrue(Duration.between(lastHeartbeat, recordTime).toMillis() <= 15_000);
+    }
+
+    /** One writer whose clock is far ahead (a gateway on a node without NTP) moves a partition's clock only so far. */
+    @Test
+    void oneWriterWithAClockAnHourAheadDoesNotLapseEveryLease() {
+        present("max", "max-1", "gw-ok");
+        heartBeating(1, 3_000, "gw-ok");
+        heartbeats.pipeInput("gw-skewed", new GatewayHeartbeat("gw-skewed", 10_000, 0, false, 0), recordTime.plus(Duration.ofHours(1)));
+        heartBeating(10, 3_000, "gw-ok");
+        assertTrue(diffs.isEmpty(), "a live gateway was declared dead by a clock an hour ahead");
+        assertTrue(expiries.isEmpty());
     }
 
     @Test
@@ -277,10 +349,53 @@ class WallClockDeadlinesTest {
         return members.stream().map(PresenceMember::userId).toList();
     }
 
-    /** Moves the wall clock; records piped from now on are stamped with it (a partition that keeps up). */
+    /**
+     * Moves the wall clock; records piped from now on are stamped with it (a partition that keeps up). The ticker, while
+     * it runs, writes a tick every second, read at once.
+     */
     private void advance(long millis) {
-        driver.advanceWallClockTime(Duration.ofMillis(millis));
-        recordTime = recordTime.plusMillis(millis);
+        for (long left = millis; left > 0;) {
+            long step = Math.min(left, 1_000 - sinceTick);
+            driver.advanceWallClockTime(Duration.ofMillis(step));
+            recordTime = recordTime.plusMillis(step);
+            left -= step;
+            sinceTick = (sinceTick + step) % 1_000;
+            if (sinceTick == 0 && ticking) {
+                tick();
+            }
+        }
+    }
+
+    /** After a stall that began at {@code stalledAt}: the ticks and the gateway's heart-beats (every 3 s) that waited. */
+    private void readWhatWaited(Instant stalledAt, int seconds, String gateway) {
+        for (int second = 1; second <= seconds; second++) {
+            recordTime = stalledAt.plusSeconds(second);
+            tick();
+            if (second % 3 == 0) {
+                heartbeat(gateway, false);
+            }
+        }
+    }
+
+    private void tick() {
+        ticks.pipeInput("presence-service@test", new PresenceClockTick("presence-service@test", recordTime.toEpochMilli()), recordTime);
+    }
+
+    /** A user connected through a gateway that heart-beats; the diff of the join already read. */
+    private void present(String user, String connection, String gateway) {
+        heartbeat(gateway, false);
+        join(user, connection, gateway);
+        diffs.readValuesToList();
+    }
+
+    /** {@code times} times: the clock moves on by {@code millis}, then each gateway heart-beats. */
+    private void heartBeating(int times, long millis, String... gateways) {
+        for (int i = 0; i < times; i++) {
+            advance(millis);
+            for (String gateway : gateways) {
+                heartbeat(gateway, false);
+            }
+        }
     }
 
     private void join(String user, String connection, String gateway) {

@@ -59,20 +59,34 @@ public interface PresenceConfig {
         @DurationMin(seconds = 1)
         Duration maxLease();
 
-        /** How often lapsed leases are looked for (wall clock). Lease + interval must stay under 15 s. */
+        /**
+         * How often lapsed leases are looked for (wall clock). Lease + tick interval + check interval must stay under
+         * 15 s.
+         */
         @WithDefault("1s")
         @DurationMin(millis = 50)
         @DurationMax(seconds = 5)
         Duration checkInterval();
 
         /**
-         * A busy partition whose newest processed heartbeat is older than this is behind: leases are then judged by
-         * record time instead of the wall clock, so live gateways whose heartbeats wait in a backlog are not declared
-         * dead. A partition that processed nothing for this long is idle. Must exceed the heartbeat interval (3 s).
+         * How often each instance writes its clock tick to every partition of presence.heartbeats. Leases lapse by the
+         * time read there, so this is how finely a partition whose gateways all stopped still tells time.
+         */
+        @WithDefault("1s")
+        @DurationMin(millis = 100)
+        @DurationMax(seconds = 2)
+        Duration tickInterval();
+
+        /**
+         * How far ahead of this instance's clock a record time read from presence.heartbeats is believed. Further ahead
+         * (a writer whose clock is off) it moves the partition clock only this far, so that it cannot lapse every lease
+         * at once. Generous, because Kafka Streams caches this instance's clock for a processing round (seconds on a
+         * loaded machine); must stay under lease - heartbeat interval (7 s).
          */
         @WithDefault("5s")
-        @DurationMin(seconds = 1)
-        Duration lagTolerance();
+        @DurationMin(millis = 500)
+        @DurationMax(seconds = 7)
+        Duration clockTolerance();
     }
 
     interface Typing {

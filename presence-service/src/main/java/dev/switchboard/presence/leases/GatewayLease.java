@@ -1,14 +1,17 @@
 package dev.switchboard.presence.leases;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * A gateway's lease, two ways.
+ * A gateway's lease.
  *
- * @param deadline      wall-clock time of this instance when it lapses: heartbeat processed at + leaseMs
- * @param eventDeadline record time when it lapses: heartbeat record timestamp + leaseMs, for judging while the
- *                      partition works through a backlog (then processing time says nothing about the gateway)
+ * @param deadline when it lapses on its partition's clock ({@link PartitionClock}), epoch ms. Leases written before
+ *                 the partition clock (with a wall-clock {@code deadline} and an {@code eventDeadline}) read as they
+ *                 are: their wall-clock deadline is a time of the same kind.
  */
 @RegisterForReflection
-public record GatewayLease(long deadline, long eventDeadline) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record GatewayLease(long deadline) {
 }

@@ -17,6 +17,7 @@ import dev.switchboard.contracts.presence.GatewayHeartbeat;
 import dev.switchboard.contracts.presence.PresenceMember;
 import dev.switchboard.presence.config.PresenceConfig;
 import dev.switchboard.presence.leases.GatewayLeases;
+import dev.switchboard.presence.leases.PartitionClock;
 import dev.switchboard.presence.topology.InputChecks;
 import dev.switchboard.presence.topology.PresenceInput;
 import dev.switchboard.presence.topology.PresenceOutput;
@@ -25,8 +26,11 @@ import dev.switchboard.presence.topology.PresenceStores;
 /**
  * Presence of the channels of one partition: applies connection joins and leaves, keeps every gateway's lease (each
  * heartbeat reaches every partition), and removes the connections of a gateway whose lease lapsed or that said it
- * is stopping. Lease expiry runs on a wall-clock punctuator, so it works when heartbeats simply stop arriving; each
- * expiry that removed connections is published (presence.gateway-expiries) so a gateway alive after all can rejoin.
+ * is stopping. Leases lapse by the partition's own clock, the newest time read from its partition of
+ * presence.heartbeats (presence-service's ticks every second, the gateways' heartbeats), checked by a wall-clock
+ * punctuator: a dead gateway goes while the ticks flow, and nobody is judged while the partition's feed is stalled.
+ * Each expiry that removed connections is published (presence.gateway-expiries) so a gateway alive after all can
+ * rejoin.
  */
 public final class PresenceProcessor implements Processor<String, PresenceInput, String, PresenceOutput> {
 
@@ -37,27 +41,21 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
     private Membership membership;
     private GatewayLeases leases;
     private RoomDiffs diffs;
-    private final long lagToleranceMs;
-    private long expiryPausedUntil;
-    private long lastProcessedAt;
-    private long lastCheckAt;
-    /** The newest heartbeat record time this task has processed (any gateway). */
-    private long heartbeatWatermark;
+    private PartitionClock clock;
+    /** The partition clock is more than a default lease behind this instance's: said once, until it catches up. */
+    private boolean clockBehind;
 
     public PresenceProcessor(PresenceConfig config) {
         this.config = config;
-        this.lagToleranceMs = config.lease().lagTolerance().toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, PresenceOutput> context) {
         this.context = context;
-        // Kafka Streams may init the same processor again (a task revived after corruption): start afresh, so its
-        // first check gives live gateways a whole lease to prove themselves, as on any start.
-        this.expiryPausedUntil = 0;
-        this.lastProcessedAt = 0;
-        this.lastCheckAt = 0;
-        this.heartbeatWatermark = 0;
+        // Kafka Streams may init the same processor again (a task revived after corruption): the clock starts afresh
+        // and is read again from the partition, from where the task resumes.
+        this.clock = new PartitionClock(config.lease().clockTolerance().toMillis());
+        this.clockBehind = false;
         this.membership = new Membership(context.getStateStore(PresenceStores.MEMBERS), context.getStateStore(PresenceStores.COUNTS),
                 context.getStateStore(PresenceStores.GATEWAY_CONNECTIONS));
         this.leases = new GatewayLeases(context.getStateStore(PresenceStores.LEASES), config.lease().defaultLease().toMillis(),
@@ -74,19 +72,20 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         if (input == null) {
             return;
         }
-        // The task's time is cached for a whole processing round, which on a loaded machine lasts seconds: a record
-        // processed late in the round would renew a lease from a stale "now" (a shorter lease) and make the task look
-        // idle. The record's own timestamp (when the gateway sent it) is a better lower bound for the real time then.
-        long now = Math.max(context.currentSystemTimeMs(), record.timestamp());
-        lastProcessedAt = now;
+        // The task's time is cached for a whole processing round, which on a loaded machine lasts seconds; the record's
+        // own timestamp (when it was sent) is a better lower bound for the real time then.
+        long localTime = context.currentSystemTimeMs();
+        long now = Math.max(localTime, record.timestamp());
         if (input.connection() != null) {
-            connection(record.key(), input.connection(), now, record.timestamp());
+            connection(record.key(), input.connection(), now, clock.notBefore(record.timestamp(), localTime));
         } else if (input.heartbeat() != null) {
-            heartbeat(input.heartbeat(), now, record.timestamp());
+            heartbeat(input.heartbeat(), now, record.timestamp(), localTime);
+        } else if (input.tick() != null) {
+            clock.read(record.timestamp(), localTime);
         }
     }
 
-    private void connection(String key, ConnectionEvent event, long now, long recordTime) {
+    private void connection(String key, ConnectionEvent event, long now, long leaseFrom) {
         var problem = InputChecks.connection(key, event);
         if (problem.isPresent()) {
             LOG.warnf("Dropped connection event on key %s: %s", key, problem.get());
@@ -94,7 +93,7 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         }
         String channel = event.channel();
         if (event.kind() == ConnectionEvent.Kind.JOIN) {
-            leases.ensure(event.gatewayId(), now, recordTime);
+            leases.ensure(event.gatewayId(), leaseFrom);
             membership.join(channel, event.userId(), event.connectionId(), event.gatewayId(), event.meta())
                     .ifPresent(member -> diffs.changed(channel, List.of(member), List.of(), now));
         } else {
@@ -103,48 +102,45 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
         }
     }
 
-    private void heartbeat(GatewayHeartbeat heartbeat, long now, long recordTime) {
+    private void heartbeat(GatewayHeartbeat heartbeat, long now, long recordTime, long localTime) {
         var problem = InputChecks.heartbeat(heartbeat);
         if (problem.isPresent()) {
             LOG.warnf("Dropped heartbeat: %s", problem.get());
             return;
         }
-        heartbeatWatermark = Math.max(heartbeatWatermark, recordTime);
+        // A heartbeat is a time read from the partition too: without any ticker, live gateways still move the clock.
+        clock.read(recordTime, localTime);
         if (heartbeat.stopping()) {
             removeGateway(heartbeat.gatewayId(), now, false);
         } else {
-            leases.renew(heartbeat, now, recordTime);
+            leases.renew(heartbeat, clock.time());
         }
     }
 
     private void expireLapsedLeases(long now) {
-        if (lastCheckAt == 0) {
-            // The first check since this task started running (a start, a restart, a partition taken over): its leases
-            // come from the changelog and heartbeats may wait to be read. Give live gateways one default lease to
-            // prove themselves before anything restored is declared dead.
-            expiryPausedUntil = now + config.lease().defaultLease().toMillis();
-        } else if (now - lastCheckAt > lagToleranceMs) {
-            // This thread stalled (a rebalance, a long GC, a slow commit): read what is waiting before deciding that
-            // anyone's heartbeats stopped.
-            expiryPausedUntil = Math.max(expiryPausedUntil, now + lagToleranceMs);
+        long time = clock.time();
+        if (time == 0) {
+            return; // nothing read from the partition yet: no time to judge by
         }
-        lastCheckAt = now;
-        if (now < expiryPausedUntil) {
-            return;
-        }
-        // Judge by the wall clock when the partition is idle or its heartbeats are current. When it is busy and the
-        // heartbeats it has seen are old (they wait in a backlog or in the repartition hop), judge by record time
-        // instead: a gateway is dead only once the heartbeats of others have moved a whole lease past its last one.
-        boolean idle = now - lastProcessedAt >= lagToleranceMs;
-        boolean heartbeatsCurrent = now - heartbeatWatermark < lagToleranceMs;
-        boolean byRecordTime = !idle && !heartbeatsCurrent;
-        for (String gatewayId : leases.lapsed(byRecordTime ? heartbeatWatermark : now, byRecordTime)) {
-            // Says which rule judged, with its inputs: a false expiry must be explainable from the log.
-            LOG.infof("Lease of gateway %s lapsed in partition %d (by %s; last record processed %d ms ago, newest heartbeat %d ms old)",
-                    gatewayId, context.taskId().partition(), byRecordTime ? "record time" : "wall clock", now - lastProcessedAt,
-                    now - heartbeatWatermark);
+        reportLag(now - time);
+        for (String gatewayId : leases.lapsed(time)) {
+            // Says which time judged: a false expiry must be explainable from the log.
+            LOG.infof("Lease of gateway %s lapsed in partition %d (partition clock %d, %d ms behind this instance's clock)",
+                    gatewayId, context.taskId().partition(), time, now - time);
             removeGateway(gatewayId, now, true);
         }
+    }
+
+    /** A clock far behind explains why a dead gateway is not expired yet (a stalled feed, a backlog, no ticker). */
+    private void reportLag(long behindMs) {
+        boolean behind = behindMs > config.lease().defaultLease().toMillis();
+        if (behind && !clockBehind) {
+            LOG.warnf("Partition %d's clock is %d ms behind this instance's (its feed stalls or lags, or nothing writes to"
+                    + " presence.heartbeats): its leases wait until it catches up", context.taskId().partition(), behindMs);
+        } else if (!behind && clockBehind) {
+            LOG.infof("Partition %d's clock caught up (%d ms behind)", context.taskId().partition(), behindMs);
+        }
+        clockBehind = behind;
     }
 
     /** @param lapsed its lease lapsed (rather than it said it is stopping): tell it, in case it is alive after all */

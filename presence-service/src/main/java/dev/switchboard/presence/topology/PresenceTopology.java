@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.presence.ConnectionEvent;
 import dev.switchboard.contracts.presence.GatewayExpiry;
-import dev.switchboard.contracts.presence.GatewayHeartbeat;
 import dev.switchboard.contracts.presence.PresenceDiff;
 import dev.switchboard.contracts.presence.TypingEvent;
 import dev.switchboard.contracts.presence.TypingUpdate;
@@ -34,8 +33,9 @@ import jakarta.inject.Singleton;
 
 /**
  * The presence topology. Everything runs in sub-topologies partitioned by channel: connection events and typing
- * events arrive keyed by channel, and every gateway writes its heartbeat to every partition of presence.heartbeats,
- * so each channel partition holds every gateway's lease and can drop the connections of a dead gateway by itself.
+ * events arrive keyed by channel, and every gateway writes its heartbeat (and presence-service its clock tick) to
+ * every partition of presence.heartbeats, so each channel partition holds every gateway's lease and can drop the
+ * connections of a dead gateway by itself.
  * A lease it expires is also published on presence.gateway-expiries, so a gateway that is alive after all can
  * announce its connections again.
  */
@@ -64,12 +64,12 @@ public class PresenceTopology {
         KStream<String, PresenceInput> connections = builder
                 .stream(Topics.PRESENCE_CONNECTIONS, Consumed.with(Serdes.String(), json(ConnectionEvent.class)).withName("connections"))
                 .mapValues(PresenceInput::of, Named.as("connection-input"));
-        // Each gateway writes its heartbeat to every partition of presence.heartbeats, so the channel task of
-        // partition p reads every lease straight from partition p. No internal hop: a heartbeat task that stalls or
-        // moves during a rebalance cannot hold one gateway's heartbeats back while the others' keep arriving.
+        // Each gateway writes its heartbeat, and each presence-service instance its clock tick, to every partition of
+        // presence.heartbeats, so the channel task of partition p reads every lease and its clock straight from
+        // partition p. No internal hop: a heartbeat task that stalls or moves during a rebalance cannot hold one
+        // gateway's heartbeats back while the others' keep arriving.
         KStream<String, PresenceInput> leases = builder
-                .stream(Topics.PRESENCE_HEARTBEATS, Consumed.with(Serdes.String(), json(GatewayHeartbeat.class)).withName("heartbeats"))
-                .mapValues(PresenceInput::of, Named.as("heartbeat-input"));
+                .stream(Topics.PRESENCE_HEARTBEATS, Consumed.with(Serdes.String(), HeartbeatsInput.serde(mapper)).withName("heartbeats"));
         KStream<String, PresenceOutput> outputs = connections.merge(leases, Named.as("presence-inputs"))
                 .process(() -> new PresenceProcessor(config), Named.as("presence"),
                         PresenceStores.MEMBERS, PresenceStores.COUNTS, PresenceStores.GATEWAY_CONNECTIONS,
