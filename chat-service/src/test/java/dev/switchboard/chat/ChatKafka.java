@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -131,9 +132,10 @@ public final class ChatKafka implements AutoCloseable {
                 messageId, null, System.currentTimeMillis());
     }
 
-    public void send(ChatCommand command) {
+    /** Sends and waits for the broker's ack; returns where the command was written. */
+    public RecordMetadata send(ChatCommand command) {
         try {
-            sendRaw(command.roomId(), MAPPER.writeValueAsBytes(command));
+            return sendRaw(command.roomId(), MAPPER.writeValueAsBytes(command));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -152,16 +154,16 @@ public final class ChatKafka implements AutoCloseable {
         producer.flush();
     }
 
-    public void sendRaw(String key, byte[] value) {
+    public RecordMetadata sendRaw(String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.CHAT_COMMANDS, key, value)).get();
+            return producer.send(new ProducerRecord<>(Topics.CHAT_COMMANDS, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public void sendRaw(String key, String value) {
-        sendRaw(key, value.getBytes(StandardCharsets.UTF_8));
+    public RecordMetadata sendRaw(String key, String value) {
+        return sendRaw(key, value.getBytes(StandardCharsets.UTF_8));
     }
 
     public List<ChatEvent> eventsOf(String room) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,13 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.chat.commands.CommandProcessor;
@@ -24,6 +31,7 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.chat.ChatCommand;
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatReply;
+import dev.switchboard.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -34,6 +42,9 @@ class CommandPathTest extends ChatServiceTestBase {
 
     @Inject
     CommandProcessor processor;
+
+    @ConfigProperty(name = "switchboard.chat.commands.group-id")
+    String commandsGroup;
 
     @Test
     void concurrentPublishersToOneRoomGetGapFreeSeqsInOrder() throws Exception {
@@ -118,6 +129,27 @@ class CommandPathTest extends ChatServiceTestBase {
         assertEquals(List.of(1L, 2L), kafka.eventsOf(room).stream().map(ChatEvent::seq).toList());
         RestAssured.given().get("/v1/rooms/{id}/messages", room).then().statusCode(200)
                 .body("messages.size()", org.hamcrest.Matchers.equalTo(2));
+    }
+
+    @Test
+    void offsetsOfStoredCommandsAreCommitted() throws Exception {
+        String room = room();
+        ChatCommand command = kafka.publish(room, "alice", "commit-1", "committed");
+        RecordMetadata sent = kafka.send(command);
+        await().atMost(WAIT).until(() -> kafka.replyTo(command) != null);
+
+        // Committed after the reply, asynchronously: a restarted consumer group must not re-deliver it.
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestResource.SharedKafka.bootstrapServers()))) {
+            await().atMost(WAIT).until(() -> committedOffset(admin, partition) > sent.offset());
+        }
+    }
+
+    private long committedOffset(Admin admin, TopicPartition partition) throws Exception {
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(commandsGroup).partitionsToOffsetAndMetadata()
+                .get().get(partition);
+        return committed == null ? -1 : committed.offset();
     }
 
     @Test
