@@ -49,6 +49,13 @@ class WebSocketCoreTest extends GatewayTestBase {
     }
 
     @Test
+    void aPlainGetOfTheWebSocketPathIsAProblemNotAnUpgrade() {
+        assertProblem(given().get("/v1/ws"), 400, "bad_request");
+        assertProblem(given().header("Connection", "Upgrade").header("Sec-WebSocket-Version", "13").get("/v1/ws"),
+                400, "bad_request");
+    }
+
+    @Test
     void theDevTokenEndpointIsOffByDefault() {
         assertProblem(given().queryParam("user", "alice").get("/dev/token"), 404, "not_found");
     }

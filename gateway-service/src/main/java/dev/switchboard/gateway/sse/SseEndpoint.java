@@ -5,9 +5,6 @@ import java.util.concurrent.Executor;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.switchboard.gateway.auth.ChannelAuthorizer;
 import dev.switchboard.gateway.auth.Identity;
 import dev.switchboard.gateway.auth.OriginPolicy;
@@ -15,8 +12,8 @@ import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.fanout.DrainLoops;
 import dev.switchboard.gateway.fanout.LocalConnections;
 import dev.switchboard.gateway.http.ChannelParams;
-import dev.switchboard.gateway.http.ProtocolProblemMapper;
 import dev.switchboard.gateway.http.RequestIdentity;
+import dev.switchboard.gateway.http.RouteProblems;
 import dev.switchboard.gateway.http.StreamCursor;
 import dev.switchboard.gateway.http.StreamSubscriptions;
 import dev.switchboard.gateway.lifecycle.DrainState;
@@ -24,7 +21,6 @@ import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.ErrorCode;
 import dev.switchboard.gateway.protocol.ProtocolException;
 import dev.switchboard.gateway.ws.WsFrames;
-import dev.switchboard.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -55,13 +51,13 @@ public class SseEndpoint {
     private final LocalConnections connections;
     private final DrainState drain;
     private final WsFrames frames;
-    private final ObjectMapper json;
+    private final RouteProblems problems;
     private final GatewayConfig config;
     private final Vertx vertx;
     private final DrainLoops drainLoops;
 
     public SseEndpoint(OriginPolicy origins, RequestIdentity identities, ChannelAuthorizer authorizer, StreamSubscriptions subscriptions,
-            LocalConnections connections, DrainState drain, WsFrames frames, ObjectMapper json, GatewayConfig config,
+            LocalConnections connections, DrainState drain, WsFrames frames, RouteProblems problems, GatewayConfig config,
             Vertx vertx, DrainLoops drainLoops) {
         this.origins = origins;
         this.identities = identities;
@@ -70,7 +66,7 @@ public class SseEndpoint {
         this.connections = connections;
         this.drain = drain;
         this.frames = frames;
-        this.json = json;
+        this.problems = problems;
         this.config = config;
         this.vertx = vertx;
         this.drainLoops = drainLoops;
@@ -160,21 +156,6 @@ public class SseEndpoint {
     }
 
     private void refuse(RoutingContext routing, ProtocolException problem) {
-        HttpServerResponse response = routing.response();
-        if (response.headWritten() || response.closed()) {
-            return;
-        }
-        Problem body = ProtocolProblemMapper.problem(problem, routing.request().path());
-        String text;
-        try {
-            text = json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            text = "{}";
-        }
-        response.setStatusCode(body.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        if (problem.code() == ErrorCode.UNAUTHORIZED) {
-            response.putHeader("WWW-Authenticate", "Bearer");
-        }
-        response.end(text);
+        problems.refuse(routing, problem);
     }
 }

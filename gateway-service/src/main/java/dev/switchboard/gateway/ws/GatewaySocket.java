@@ -2,7 +2,11 @@ package dev.switchboard.gateway.ws;
 
 import org.jboss.logging.Logger;
 
+import dev.switchboard.gateway.http.RouteProblems;
+import dev.switchboard.gateway.protocol.ProtocolException;
+import dev.switchboard.gateway.sse.SseEndpoint;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
@@ -12,7 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * GET /v1/ws. Every upgrade is accepted (a browser cannot read an HTTP 401 on an upgrade); authentication and
- * everything else happen in {@link WsProtocol}. A plain Vert.x WebSocket rather than a websockets-next endpoint: the
+ * everything else happen in {@link WsProtocol}. A request that is not an upgrade gets a problem+json 400. A plain Vert.x WebSocket rather than a websockets-next endpoint: the
  * fan-out writes every frame straight to the socket, with no Uni and no captured context per frame, and the TCP
  * connection is at hand to cut a socket whose close handshake never completes.
  */
@@ -24,9 +28,11 @@ public class GatewaySocket {
     private static final Logger LOG = Logger.getLogger(GatewaySocket.class);
 
     private final WsProtocol protocol;
+    private final RouteProblems problems;
 
-    public GatewaySocket(WsProtocol protocol) {
+    public GatewaySocket(WsProtocol protocol, RouteProblems problems) {
         this.protocol = protocol;
+        this.problems = problems;
     }
 
     void route(@Observes Router router) {
@@ -35,12 +41,17 @@ public class GatewaySocket {
 
     private void upgrade(RoutingContext routing) {
         HttpServerRequest request = routing.request();
+        if (!"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+            problems.refuse(routing, ProtocolException.badRequest(PATH + " is a WebSocket endpoint: send an Upgrade:"
+                    + " websocket request, or use " + SseEndpoint.PATH + " or /v1/poll over plain HTTP"));
+            return;
+        }
         HttpConnection tcp = request.connection();
         request.toWebSocket().onComplete(result -> {
             if (result.succeeded()) {
                 open(result.result(), tcp);
             } else {
-                // Not an upgrade request (or a broken one): Vert.x has answered it with 400 already.
+                // A broken upgrade (no key, unknown version): Vert.x has answered it already (400 or 426).
                 LOG.debugf("WebSocket upgrade refused: %s", result.cause().getMessage());
             }
         });
