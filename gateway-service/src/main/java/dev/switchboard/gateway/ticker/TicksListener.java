@@ -1,33 +1,54 @@
 package dev.switchboard.gateway.ticker;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import dev.switchboard.contracts.Ids;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.ticker.Tick;
 import dev.switchboard.gateway.fanout.ChannelEvent;
 import dev.switchboard.gateway.fanout.ChannelIndex;
 import dev.switchboard.gateway.fanout.FanOutListener;
+import dev.switchboard.gateway.fanout.LatestOnlyFanOut;
 import dev.switchboard.gateway.protocol.Channel;
 import dev.switchboard.gateway.protocol.EventFrames;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
-/** ticker.ticks: keeps the latest value per symbol and fans ticks out to the symbol's local subscribers. */
+/**
+ * ticker.ticks: keeps the latest value per symbol and fans ticks out to the symbol's local subscribers, newest only
+ * ({@link LatestOnlyFanOut}, on a thread of its own).
+ */
 @Singleton
 public class TicksListener extends FanOutListener<Tick> {
 
     private final LatestTicks latest;
+    private final ChannelIndex index;
     private final EventFrames frames;
+    private final ExecutorService fanOutThread;
+    private final LatestOnlyFanOut fanOut;
 
     public TicksListener(LatestTicks latest, ChannelIndex index, EventFrames frames) {
         super(index, Topics.TICKER_TICKS, Tick.class);
         this.latest = latest;
+        this.index = index;
         this.frames = frames;
+        this.fanOutThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "tick-fan-out");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.fanOut = new LatestOnlyFanOut(fanOutThread, index::publish);
     }
 
     @Override
     public void on(Tick tick) {
         if (Ids.isValid(tick.symbol())) {
             latest.offer(tick);
-            super.on(tick);
+            String channel = channelOf(tick);
+            if (index.hasSubscribers(channel)) {
+                fanOut.offer(channel, () -> toEvent(tick));
+            }
         }
     }
 
@@ -39,5 +60,10 @@ public class TicksListener extends FanOutListener<Tick> {
     @Override
     protected ChannelEvent toEvent(Tick tick) {
         return frames.tick(tick);
+    }
+
+    @PreDestroy
+    void stop() {
+        fanOutThread.shutdownNow();
     }
 }
