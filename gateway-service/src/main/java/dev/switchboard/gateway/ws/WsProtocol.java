@@ -98,7 +98,8 @@ public class WsProtocol {
 
     /** A socket was upgraded (on its event loop), over the TCP connection tcp. */
     WsSession opened(ServerWebSocket socket, HttpConnection tcp) {
-        WsSession session = new WsSession(socket, drainLoops.current(), new ConnectionLimits(config.limits()),
+        WsSession session = new WsSession(socket, TextFrames.channelOf(tcp), drainLoops.current(),
+                new ConnectionLimits(config.limits()),
                 frames, config.outbound().queueSize(), config.outbound().writeWindow());
         LOG.debugf("opened %s", session.id());
         sessions.put(session.id(), session);

@@ -20,7 +20,9 @@ import dev.switchboard.gateway.limits.ConnectionLimits;
 import dev.switchboard.gateway.protocol.CloseCodes;
 import dev.switchboard.gateway.protocol.ProtocolException;
 import io.smallrye.mutiny.Uni;
+import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -44,6 +46,8 @@ final class WsSession implements GatewayConnection, OutboundSink {
 
     private final String id = UUID.randomUUID().toString();
     private final ServerWebSocket socket;
+    /** The socket's Netty channel context, to write pre-encoded frames through; null: write through Vert.x. */
+    private final ChannelHandlerContext wire;
     private final Executor executor;
     private final OutboundQueue queue;
     private final ConnectionLimits limits;
@@ -63,9 +67,10 @@ final class WsSession implements GatewayConnection, OutboundSink {
     private long authTimer = -1;
     private long expiryTimer = -1;
 
-    WsSession(ServerWebSocket socket, Executor executor, ConnectionLimits limits, WsFrames frames,
-            int queueSize, int writeWindow) {
+    WsSession(ServerWebSocket socket, ChannelHandlerContext wire, Executor executor, ConnectionLimits limits,
+            WsFrames frames, int queueSize, int writeWindow) {
         this.socket = socket;
+        this.wire = wire;
         this.executor = executor;
         this.limits = limits;
         this.frames = frames;
@@ -118,7 +123,21 @@ final class WsSession implements GatewayConnection, OutboundSink {
 
     @Override
     public Future<Void> write(String text) {
-        return socket.writeTextMessage(text);
+        if (wire == null) {
+            return socket.writeTextMessage(text);
+        }
+        if (socket.isClosed()) {
+            return Future.failedFuture(ProtocolException.unavailable("The connection is closed"));
+        }
+        Promise<Void> written = Promise.promise();
+        wire.writeAndFlush(TextFrames.frame(text)).addListener(result -> {
+            if (result.isSuccess()) {
+                written.complete();
+            } else {
+                written.fail(result.cause());
+            }
+        });
+        return written.future();
     }
 
     @Override
