@@ -48,6 +48,11 @@ final class WsSession implements GatewayConnection, OutboundSink {
     private final ServerWebSocket socket;
     /** The socket's Netty channel context, to write pre-encoded frames through; null: write through Vert.x. */
     private final ChannelHandlerContext wire;
+    /**
+     * Netty removes the HTTP codec only once the 101 response is written, and a pre-encoded frame meeting the HTTP
+     * encoder fails. Writes complete in order, so once a frame written through Vert.x is confirmed, the codec is gone.
+     */
+    private volatile boolean handshakeDone;
     private final Executor executor;
     private final OutboundQueue queue;
     private final ConnectionLimits limits;
@@ -123,8 +128,12 @@ final class WsSession implements GatewayConnection, OutboundSink {
 
     @Override
     public Future<Void> write(String text) {
-        if (wire == null) {
-            return socket.writeTextMessage(text);
+        if (wire == null || !handshakeDone) {
+            Future<Void> written = socket.writeTextMessage(text);
+            if (wire != null) {
+                written.onSuccess(ignored -> handshakeDone = true);
+            }
+            return written;
         }
         if (socket.isClosed()) {
             return Future.failedFuture(ProtocolException.unavailable("The connection is closed"));
