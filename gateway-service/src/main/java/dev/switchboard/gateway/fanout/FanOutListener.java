@@ -37,7 +37,12 @@ public abstract class FanOutListener<T> implements TopicListener<T> {
     public void on(T record) {
         String channel = channelOf(record);
         if (channel != null && index.hasSubscribers(channel)) {
-            index.publish(toEvent(record));
+            fanOut(channel, record);
         }
+    }
+
+    /** Hands the record's event to the channel's local subscribers, at once; a conflating topic may defer it. */
+    protected void fanOut(String channel, T record) {
+        index.publish(toEvent(record));
     }
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.jboss.logging.Logger;
+
 /**
  * Fan-out for channels whose events conflate (ticks): the record's reader only parks the newest event of the channel
  * and returns; the fan-out to every local subscriber runs on the executor, one channel at a time, with whichever
@@ -14,6 +16,8 @@ import java.util.function.Supplier;
  * when it is fanned out.
  */
 public final class LatestOnlyFanOut {
+
+    private static final Logger LOG = Logger.getLogger(LatestOnlyFanOut.class);
 
     private final ConcurrentHashMap<String, Supplier<ChannelEvent>> newest = new ConcurrentHashMap<>();
     private final Executor executor;
@@ -33,8 +37,14 @@ public final class LatestOnlyFanOut {
 
     private void fanOutNewest(String channel) {
         Supplier<ChannelEvent> event = newest.remove(channel);
-        if (event != null) {
+        if (event == null) {
+            return;
+        }
+        try {
             fanOut.accept(event.get());
+        } catch (RuntimeException e) {
+            // One bad event must not cost the executor its thread; the channel's next event goes out as usual.
+            LOG.warnf("Fan-out of the newest event of %s failed: %s", channel, e.toString());
         }
     }
 }

@@ -23,7 +23,6 @@ import jakarta.inject.Singleton;
 public class TicksListener extends FanOutListener<Tick> {
 
     private final LatestTicks latest;
-    private final ChannelIndex index;
     private final EventFrames frames;
     private final ExecutorService fanOutThread;
     private final LatestOnlyFanOut fanOut;
@@ -31,7 +30,6 @@ public class TicksListener extends FanOutListener<Tick> {
     public TicksListener(LatestTicks latest, ChannelIndex index, EventFrames frames) {
         super(index, Topics.TICKER_TICKS, Tick.class);
         this.latest = latest;
-        this.index = index;
         this.frames = frames;
         this.fanOutThread = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "tick-fan-out");
@@ -45,11 +43,14 @@ public class TicksListener extends FanOutListener<Tick> {
     public void on(Tick tick) {
         if (Ids.isValid(tick.symbol())) {
             latest.offer(tick);
-            String channel = channelOf(tick);
-            if (index.hasSubscribers(channel)) {
-                fanOut.offer(channel, () -> toEvent(tick));
-            }
+            super.on(tick);
         }
+    }
+
+    /** Newest only: the consumer thread parks the tick; the fan-out thread builds and hands out whichever is newest. */
+    @Override
+    protected void fanOut(String channel, Tick tick) {
+        fanOut.offer(channel, () -> toEvent(tick));
     }
 
     @Override

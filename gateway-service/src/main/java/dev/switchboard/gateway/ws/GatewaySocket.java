@@ -16,9 +16,10 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * GET /v1/ws. Every upgrade is accepted (a browser cannot read an HTTP 401 on an upgrade); authentication and
- * everything else happen in {@link WsProtocol}. A request that is not an upgrade gets a problem+json 400. A plain Vert.x WebSocket rather than a websockets-next endpoint: the
- * fan-out writes every frame straight to the socket, with no Uni and no captured context per frame, and the TCP
- * connection is at hand to cut a socket whose close handshake never completes.
+ * everything else happen in {@link WsProtocol}. A request that is not an upgrade gets a problem+json 400. A plain
+ * Vert.x WebSocket rather than a websockets-next endpoint: the fan-out writes every frame straight to the socket, with
+ * no Uni and no captured context per frame, and the TCP connection is at hand to cut a socket whose close handshake
+ * never completes.
  */
 @ApplicationScoped
 public class GatewaySocket {

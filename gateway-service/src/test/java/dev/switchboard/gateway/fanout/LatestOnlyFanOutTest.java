@@ -50,6 +50,27 @@ class LatestOnlyFanOutTest {
     }
 
     @Test
+    void anEventThatFailsToBuildDoesNotStopTheFanOutThread() throws Exception {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger threadsStarted = new AtomicInteger();
+        ExecutorService fanOutThread = Executors.newSingleThreadExecutor(task -> {
+            threadsStarted.incrementAndGet();
+            return new Thread(task);
+        });
+        LatestOnlyFanOut real = new LatestOnlyFanOut(fanOutThread, e -> seen.add(e.json()));
+        real.offer("ticker:AAA", () -> {
+            throw new IllegalStateException("unserializable");
+        });
+        fanOutThread.submit(() -> null).get(10, TimeUnit.SECONDS);
+        real.offer("ticker:AAA", tick("ticker:AAA", 2));
+        fanOutThread.shutdown();
+        assertTrue(fanOutThread.awaitTermination(10, TimeUnit.SECONDS));
+
+        assertEquals(List.of("ticker:AAA#2"), seen);
+        assertEquals(1, threadsStarted.get(), "the failure was caught, not left to kill the fan-out thread");
+    }
+
+    @Test
     void underConcurrentOffersTheLastTickOfEveryChannelIsFannedOut() throws Exception {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         ExecutorService fanOutThread = Executors.newSingleThreadExecutor();
