@@ -31,6 +31,16 @@ public final class DrainLoop implements Executor {
     @Override
     public void execute(Runnable task) {
         pending.add(task);
+        HeldDrains held = HeldDrains.current();
+        if (held != null) {
+            held.defer(this);
+        } else {
+            schedule();
+        }
+    }
+
+    /** Runs the queued tasks on the loop soon, unless a turn is already on its way. */
+    void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             context.runOnContext(ignored -> runTurn());
         }
@@ -50,8 +60,8 @@ public final class DrainLoop implements Executor {
                 LOG.error("An outbound drain failed", e);
             }
         }
-        if (!pending.isEmpty() && scheduled.compareAndSet(false, true)) {
-            context.runOnContext(ignored -> runTurn());
+        if (!pending.isEmpty()) {
+            schedule();
         }
     }
 }

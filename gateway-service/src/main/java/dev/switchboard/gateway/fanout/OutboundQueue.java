@@ -16,9 +16,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * The bounded outbound queue of one connection. Producers (Kafka consumer threads, request handlers) only enqueue;
  * one drain loop at a time, on the connection's executor, writes frames with at most {@code window} writes
- * unconfirmed, so a socket that stops reading stops the drain, never the producers. A confirmed write drains again
- * in place, on the thread that confirmed it (the connection's event loop), without another executor hop. Conflatable events (ticks) of a
- * channel replace each other while queued and never count against the bound; any other frame beyond the bound closes
+ * unconfirmed, so a socket that stops reading stops the drain, never the producers. Everything queued when a drain
+ * looks is handed to the sink as one batch. A confirmed write drains again in place, on the thread that confirmed it
+ * (the connection's event loop), without another executor hop. Conflatable events (ticks) of a channel replace each
+ * other while queued and never count against the bound; any other frame beyond the bound closes
  * the connection ({@link OutboundSink#overflowed()}) instead of being dropped.
  */
 public final class OutboundQueue {
@@ -43,6 +44,7 @@ public final class OutboundQueue {
     private final ArrayDeque<Slot> queue = new ArrayDeque<>();
     private final Map<String, Slot> queuedConflatable = new HashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
+    private final List<String> batch = new ArrayList<>();
     private final AtomicInteger wip = new AtomicInteger();
     private int strictQueued;
     private int inFlight;
@@ -159,24 +161,28 @@ public final class OutboundQueue {
         int missed = 1;
         do {
             while (true) {
-                String text;
+                // Only one drain runs at a time (wip), and the sink does not keep the list.
+                batch.clear();
                 synchronized (this) {
-                    if (closed || inFlight >= window || queue.isEmpty()) {
-                        break;
+                    while (!closed && inFlight < window && !queue.isEmpty()) {
+                        Slot slot = queue.poll();
+                        if (slot.conflationKey != null) {
+                            queuedConflatable.remove(slot.conflationKey);
+                        } else {
+                            strictQueued--;
+                        }
+                        batch.add(slot.text);
+                        inFlight++;
                     }
-                    Slot slot = queue.poll();
-                    if (slot.conflationKey != null) {
-                        queuedConflatable.remove(slot.conflationKey);
-                    } else {
-                        strictQueued--;
-                    }
-                    text = slot.text;
-                    inFlight++;
+                }
+                if (batch.isEmpty()) {
+                    break;
                 }
                 wakeWaiters();
-                sink.write(text).onComplete(result -> {
+                int frames = batch.size();
+                sink.write(batch).onComplete(result -> {
                     if (result.succeeded()) {
-                        written();
+                        written(frames);
                     } else {
                         close();
                     }
@@ -186,9 +192,9 @@ public final class OutboundQueue {
         } while (missed != 0);
     }
 
-    private void written() {
+    private void written(int frames) {
         synchronized (this) {
-            inFlight--;
+            inFlight -= frames;
         }
         wakeWaiters();
         if (wip.getAndIncrement() == 0) {

@@ -128,18 +128,25 @@ final class WsSession implements GatewayConnection, OutboundSink {
 
     @Override
     public Future<Void> write(String text) {
+        return write(List.of(text));
+    }
+
+    /** One flush, so one system call, for the whole batch; a single listener, on the last frame. */
+    @Override
+    public Future<Void> write(List<String> texts) {
         if (wire == null || !handshakeDone) {
-            Future<Void> written = socket.writeTextMessage(text);
-            if (wire != null) {
-                written.onSuccess(ignored -> handshakeDone = true);
-            }
-            return written;
+            return writeThroughVertx(texts);
         }
         if (socket.isClosed()) {
             return Future.failedFuture(ProtocolException.unavailable("The connection is closed"));
         }
+        int last = texts.size() - 1;
+        for (int i = 0; i < last; i++) {
+            // Not a void promise: that would fire each failure down the pipeline; the last frame's reports it.
+            wire.write(TextFrames.frame(texts.get(i)));
+        }
         Promise<Void> written = Promise.promise();
-        wire.writeAndFlush(TextFrames.frame(text)).addListener(result -> {
+        wire.writeAndFlush(TextFrames.frame(texts.get(last))).addListener(result -> {
             if (result.isSuccess()) {
                 written.complete();
             } else {
@@ -147,6 +154,17 @@ final class WsSession implements GatewayConnection, OutboundSink {
             }
         });
         return written.future();
+    }
+
+    private Future<Void> writeThroughVertx(List<String> texts) {
+        Future<Void> written = null;
+        for (String text : texts) {
+            written = socket.writeTextMessage(text);
+        }
+        if (wire != null) {
+            written.onSuccess(ignored -> handshakeDone = true);
+        }
+        return written;
     }
 
     @Override

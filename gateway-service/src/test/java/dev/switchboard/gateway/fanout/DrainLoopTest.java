@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -78,5 +79,51 @@ class DrainLoopTest {
         }
         assertTrue(done.await(5, TimeUnit.SECONDS));
         assertTrue(seen[0] != null && seen[0] == seen[1], "one drain loop per event loop");
+    }
+
+    @Test
+    void tasksQueuedUnderAHoldRunOnlyOnceItIsReleased() throws Exception {
+        Context context = vertx.getOrCreateContext();
+        DrainLoop loop = new DrainLoop(context);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        try (HeldDrains held = HeldDrains.hold()) {
+            loop.execute(() -> ran.add("first"));
+            loop.execute(() -> ran.add("second"));
+            // The loop runs in order: had a turn been scheduled, it would have run before this marker.
+            awaitOnLoop(context);
+            assertEquals(List.of(), ran, "nothing runs while held");
+            held.release();
+            awaitOnLoop(context);
+            assertEquals(List.of("first", "second"), ran, "a release runs what was held");
+            loop.execute(() -> ran.add("third"));
+            awaitOnLoop(context);
+            assertEquals(2, ran.size(), "still held after a release");
+        }
+        awaitOnLoop(context);
+        assertEquals(List.of("first", "second", "third"), ran);
+    }
+
+    @Test
+    void aHoldIsTheHoldingThreadsOnly() throws Exception {
+        Context context = vertx.getOrCreateContext();
+        DrainLoop loop = new DrainLoop(context);
+        CountDownLatch otherRan = new CountDownLatch(1);
+        try (HeldDrains held = HeldDrains.hold(); HeldDrains nested = HeldDrains.hold()) {
+            Thread other = new Thread(() -> loop.execute(otherRan::countDown));
+            other.start();
+            other.join();
+            assertTrue(otherRan.await(5, TimeUnit.SECONDS), "another thread's task is not held");
+            CountDownLatch heldRan = new CountDownLatch(1);
+            loop.execute(heldRan::countDown);
+            nested.close();
+            awaitOnLoop(context);
+            assertEquals(1, heldRan.getCount(), "closing a nested hold releases nothing");
+        }
+    }
+
+    private static void awaitOnLoop(Context context) throws InterruptedException {
+        CountDownLatch marker = new CountDownLatch(1);
+        context.runOnContext(ignored -> marker.countDown());
+        assertTrue(marker.await(5, TimeUnit.SECONDS));
     }
 }

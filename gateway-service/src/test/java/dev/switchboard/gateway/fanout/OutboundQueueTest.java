@@ -21,6 +21,7 @@ class OutboundQueueTest {
     /** A socket whose writes complete only when the test says so. */
     private static final class ManualSink implements OutboundSink {
         final List<String> written = new ArrayList<>();
+        final List<Integer> batches = new ArrayList<>();
         final List<Promise<Void>> pending = new ArrayList<>();
         final AtomicBoolean overflowed = new AtomicBoolean();
 
@@ -30,6 +31,12 @@ class OutboundQueueTest {
             Promise<Void> promise = Promise.promise();
             pending.add(promise);
             return promise.future();
+        }
+
+        @Override
+        public Future<Void> write(List<String> texts) {
+            batches.add(texts.size());
+            return OutboundSink.super.write(texts);
         }
 
         @Override
@@ -60,6 +67,23 @@ class OutboundQueueTest {
         assertEquals(List.of("f0", "f1", "f2", "f3"), sink.written);
         sink.completeAll();
         assertEquals(5, sink.written.size());
+    }
+
+    @Test
+    void framesQueuedBeforeTheDrainRunsGoToTheSinkAsOneBatch() {
+        ManualSink sink = new ManualSink();
+        List<Runnable> drains = new ArrayList<>();
+        OutboundQueue queue = new OutboundQueue(sink, drains::add, 100, 3);
+        for (int i = 0; i < 5; i++) {
+            queue.offer("f" + i);
+        }
+        assertEquals(1, drains.size(), "one drain scheduled for the five frames");
+        drains.get(0).run();
+        assertEquals(List.of(3), sink.batches, "one batch, cut at the write window");
+        assertEquals(List.of("f0", "f1", "f2"), sink.written);
+        sink.completeAll();
+        assertEquals(List.of(3, 2), sink.batches, "the confirmation drains the rest as one more batch");
+        assertEquals(List.of("f0", "f1", "f2", "f3", "f4"), sink.written);
     }
 
     @Test
