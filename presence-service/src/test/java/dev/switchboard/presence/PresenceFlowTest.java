@@ -55,6 +55,46 @@ class PresenceFlowTest {
         assertEquals(false, last.sampled());
     }
 
+    /**
+     * A gateway restart as a small room sees it (5 users: %test's large-room threshold): everyone drops at once and comes
+     * back a moment later, with new meta. The first drop goes out at once; the other 9 changes within the 250 ms window
+     * go out together, exactly.
+     */
+    @Test
+    void aReconnectBurstInASmallRoomIsAFewExactDiffs() {
+        String room = PresenceKafka.room();
+        List<String> users = java.util.stream.IntStream.range(0, 5).mapToObj(i -> "r" + i).toList();
+        users.forEach(u -> kafka.join(room, u, u + "-1", "gw-1"));
+        await().atMost(PATIENCE).until(() -> joined(room).size() == 5);
+        await().pollDelay(Duration.ofMillis(1_500)).atMost(PATIENCE).until(() -> true); // every window of the joins ended
+        int before = kafka.diffs(room).size();
+
+        users.forEach(u -> kafka.leaveAsync(room, u, u + "-1", "gw-1"));
+        users.forEach(u -> kafka.joinAsync(room, u, u + "-2", "gw-1", kafka.mapper.createObjectNode().put("name", "back")));
+        kafka.flush();
+        await().atMost(PATIENCE).until(() -> {
+            List<PresenceDiff> all = kafka.diffs(room);
+            return all.size() > before && all.get(all.size() - 1).count() == 5;
+        });
+
+        List<PresenceDiff> burst = kafka.diffs(room).subList(before, kafka.diffs(room).size());
+        assertTrue(burst.size() <= 4, "10 changes in a burst became " + burst.size() + " diffs: " + burst);
+        assertEquals(List.of("r0"), burst.get(0).leaves().stream().map(PresenceMember::userId).toList(), "the first drop, at once and alone");
+        assertEquals(List.of(), burst.get(0).joins());
+        assertTrue(burst.stream().noneMatch(PresenceDiff::sampled));
+        // Applied in order, the diffs leave the room as it is: everyone back, with the new meta.
+        java.util.Map<String, String> present = new java.util.TreeMap<>();
+        users.forEach(u -> present.put(u, u.toUpperCase()));
+        for (PresenceDiff diff : burst) {
+            diff.leaves().forEach(m -> assertTrue(present.remove(m.userId()) != null, m.userId() + " was not there: " + burst));
+            diff.joins().forEach(m -> present.put(m.userId(), m.meta().get("name").asText()));
+            assertEquals(diff.count(), present.size(), "count of " + diff);
+        }
+        java.util.Map<String, String> back = new java.util.TreeMap<>();
+        users.forEach(u -> back.put(u, "back"));
+        assertEquals(back, present);
+    }
+
     @Test
     void presenceEndpointListsMembersWithMetaAndConnectionCounts() {
         String room = PresenceKafka.room();

@@ -162,8 +162,18 @@ public final class PresenceKafka {
 
     /** A JOIN without waiting for the broker (bulk load); {@link #flush()} after. */
     public void joinAsync(String channel, String user, String connection, String gateway) {
+        joinAsync(channel, user, connection, gateway, null);
+    }
+
+    public void joinAsync(String channel, String user, String connection, String gateway, JsonNode meta) {
         producer.send(new ProducerRecord<>(Topics.PRESENCE_CONNECTIONS, channel,
-                write(new ConnectionEvent(ConnectionEvent.Kind.JOIN, channel, user, connection, gateway, null, System.currentTimeMillis()))));
+                write(new ConnectionEvent(ConnectionEvent.Kind.JOIN, channel, user, connection, gateway, meta, System.currentTimeMillis()))));
+    }
+
+    /** A LEAVE without waiting for the broker (a burst); {@link #flush()} after. */
+    public void leaveAsync(String channel, String user, String connection, String gateway) {
+        producer.send(new ProducerRecord<>(Topics.PRESENCE_CONNECTIONS, channel,
+                write(new ConnectionEvent(ConnectionEvent.Kind.LEAVE, channel, user, connection, gateway, null, System.currentTimeMillis()))));
     }
 
     public void flush() {

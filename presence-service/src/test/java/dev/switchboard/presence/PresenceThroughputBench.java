@@ -38,8 +38,9 @@ import dev.switchboard.testing.KafkaTestResource;
  * defaults (one stream thread, commit every 200 ms). Not part of the default build (it measures, it does not test):
  * <pre>./mvnw -B -o -pl presence-service verify -Dbench.excludedGroups=none -Dgroups=bench -Dtest=PresenceThroughputBench \
  *   -Dsurefire.failIfNoSpecifiedTests=false -Dbench.rooms=1000 -Dbench.users=50</pre>
- * Every event is a first join or a last leave (one connection per user, rooms below the large-room threshold), so each
- * one yields exactly one diff; the clock runs from the first event sent until the last diff is read.
+ * Every event is a first join or a last leave (one connection per user, rooms below the large-room threshold), and
+ * small-room coalescing is off (window 0), so each one yields exactly one diff; the clock runs from the first event
+ * sent until the last diff is read.
  */
 @Tag("bench")
 class PresenceThroughputBench {
@@ -71,7 +72,8 @@ class PresenceThroughputBench {
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-        try (KafkaStreams streams = new KafkaStreams(new PresenceTopology(DefaultConfig.presence(), mapper).build(), props);
+        try (KafkaStreams streams = new KafkaStreams(new PresenceTopology(DefaultConfig.presence(
+                        java.util.Map.of("switchboard.presence.small-room-diff-window", "0")), mapper).build(), props);
                 KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
                 KafkaConsumer<String, String> diffs = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
             heartbeats.scheduleAtFixedRate(() -> PresenceKafka.heartbeatRecords(gateway,

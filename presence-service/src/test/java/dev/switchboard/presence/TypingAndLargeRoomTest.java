@@ -16,12 +16,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.contracts.presence.PresenceDiff;
+import dev.switchboard.contracts.presence.PresenceMember;
 import dev.switchboard.contracts.presence.TypingUpdate;
 import dev.switchboard.testing.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** %test sets the large-room threshold to 5 users and the sample size to 3. */
+/** %test sets the large-room threshold to 5 users and the sample size to 3; small-room diffs keep their 250 ms window. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(HttpPortResource.class)
@@ -76,8 +77,14 @@ class TypingAndLargeRoomTest {
 
         await().atMost(PATIENCE).until(() -> kafka.diffs(room).stream().anyMatch(d -> d.count() == 20));
         List<PresenceDiff> diffs = kafka.diffs(room);
+        assertEquals(List.of("user1"), names(diffs.get(0).joins()), "the first join goes out at once");
+        assertEquals(1, diffs.get(0).count());
+        assertTrue(diffs.stream().allMatch(d -> d.sampled() == d.count() > 5), "sampled exactly while the room is large");
+        // While small, the room's joins go out exactly (those within a window together), in order.
         List<PresenceDiff> exact = diffs.stream().filter(d -> !d.sampled()).toList();
-        assertEquals(List.of(1, 2, 3, 4, 5), exact.stream().map(PresenceDiff::count).toList(), "small room: one exact diff per join");
+        List<String> exactJoins = exact.stream().flatMap(d -> names(d.joins()).stream()).toList();
+        assertEquals(users.subList(0, exactJoins.size()), exactJoins, "small room: every join, exactly");
+        assertEquals(exactJoins.size(), exact.get(exact.size() - 1).count());
         List<PresenceDiff> sampled = diffs.stream().filter(PresenceDiff::sampled).toList();
         assertFalse(sampled.isEmpty());
         assertTrue(sampled.stream().allMatch(d -> d.joins().size() <= 3), "sample bounded by sample-size");
@@ -117,6 +124,10 @@ class TypingAndLargeRoomTest {
         assertFalse(none.active());
         assertTrue(none.aggregated());
         assertTrue(kafka.typing(room).stream().allMatch(TypingUpdate::aggregated));
+    }
+
+    private static List<String> names(List<PresenceMember> members) {
+        return members.stream().map(PresenceMember::userId).toList();
     }
 
     private List<TypingUpdate> updates(String room, String user) {

@@ -3,16 +3,10 @@ package dev.switchboard.presence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
@@ -44,6 +38,8 @@ import dev.switchboard.presence.topology.PresenceTopology;
 class WallClockDeadlinesTest {
 
     static final String ROOM = "room:deadlines";
+    /** A small room's diff window: changes after the first one within it go out when it ends. */
+    static final long WINDOW = DefaultConfig.presence().smallRoomDiffWindow().toMillis();
     final Instant start = Instant.parse("2026-01-01T00:00:00Z");
     TopologyTestDriver driver;
     Instant recordTime = start;
@@ -62,21 +58,14 @@ class WallClockDeadlinesTest {
     @BeforeEach
     void start() {
         topology = new PresenceTopology(DefaultConfig.presence(), new ObjectMapper());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "presence-deadlines");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "kafka-streams", "driver-" + UUID.randomUUID()).toString());
-        driver = new TopologyTestDriver(topology.build(), props, start);
-        StringSerializer keys = new StringSerializer();
-        connections = driver.createInputTopic(Topics.PRESENCE_CONNECTIONS, keys, topology.json(ConnectionEvent.class).serializer());
-        heartbeats = driver.createInputTopic(Topics.PRESENCE_HEARTBEATS, keys, topology.json(GatewayHeartbeat.class).serializer());
-        ticks = driver.createInputTopic(Topics.PRESENCE_HEARTBEATS, keys, topology.json(PresenceClockTick.class).serializer());
-        typing = driver.createInputTopic(Topics.PRESENCE_TYPING, keys, topology.json(TypingEvent.class).serializer());
-        diffs = driver.createOutputTopic(Topics.PRESENCE_DIFFS, new StringDeserializer(), topology.json(PresenceDiff.class).deserializer());
-        typingUpdates = driver.createOutputTopic(Topics.PRESENCE_TYPING_UPDATES, new StringDeserializer(),
-                topology.json(TypingUpdate.class).deserializer());
-        expiries = driver.createOutputTopic(Topics.PRESENCE_GATEWAY_EXPIRIES, new StringDeserializer(),
-                topology.json(GatewayExpiry.class).deserializer());
+        driver = TopologyDrivers.open(topology, "presence-deadlines", start);
+        connections = TopologyDrivers.input(driver, topology, Topics.PRESENCE_CONNECTIONS, ConnectionEvent.class);
+        heartbeats = TopologyDrivers.input(driver, topology, Topics.PRESENCE_HEARTBEATS, GatewayHeartbeat.class);
+        ticks = TopologyDrivers.input(driver, topology, Topics.PRESENCE_HEARTBEATS, PresenceClockTick.class);
+        typing = TopologyDrivers.input(driver, topology, Topics.PRESENCE_TYPING, TypingEvent.class);
+        diffs = TopologyDrivers.output(driver, topology, Topics.PRESENCE_DIFFS, PresenceDiff.class);
+        typingUpdates = TopologyDrivers.output(driver, topology, Topics.PRESENCE_TYPING_UPDATES, TypingUpdate.class);
+        expiries = TopologyDrivers.output(driver, topology, Topics.PRESENCE_GATEWAY_EXPIRIES, GatewayExpiry.class);
     }
 
     @AfterEach
@@ -91,6 +80,7 @@ class WallClockDeadlinesTest {
         join("ann", "ann-1", "gw-a");
         join("ben", "ben-1", "gw-a");
         join("ben", "ben-2", "gw-b");
+        advance(WINDOW); // ann's join went out at once, ben's when the window it opened ended
         assertEquals(List.of("ann", "ben"), diffs.readValuesToList().stream().flatMap(d -> d.joins().stream()).map(PresenceMember::userId).toList());
 
         // Both gateways heart-beat every 3 s for 21 s; then gw-a dies and only gw-b (and the ticker) goes on.
@@ -247,6 +237,7 @@ class WallClockDeadlinesTest {
         // The gateway was alive after all: it heart-beats and announces its connection again; ivy is back.
         heartbeat("gw-e", false);
         join("ivy", "ivy-1", "gw-e");
+        advance(WINDOW); // within the window the leave's diff opened: the join goes out when it ends
         assertEquals(List.of("ivy"), users(diffs.readValue().joins()));
         // A repeated JOIN of a connection presence already holds (a second expiry, a replay) says nothing.
         join("ivy", "ivy-1", "gw-e");
@@ -257,6 +248,7 @@ class WallClockDeadlinesTest {
     void aStoppingGatewayIsNotAnExpiry() {
         heartbeat("gw-s", false);
         join("jon", "jon-1", "gw-s");
+        advance(WINDOW);
         heartbeat("gw-s", true);
         assertEquals(List.of("jon"), users(diffs.readValuesToList().get(1).leaves()));
         assertTrue(expiries.isEmpty(), "a clean stop was published as an expiry");
@@ -326,6 +318,7 @@ class WallClockDeadlinesTest {
         heartbeat("gw-c", false);
         join("dee", "dee-1", "gw-c");
         diffs.readValuesToList();
+        advance(WINDOW); // the window the join's diff opened has ended: the next change goes out at once
         heartbeat("gw-c", true);
         assertEquals(List.of("dee"), users(diffs.readValue().leaves()));
     }

@@ -32,6 +32,16 @@ public interface PresenceConfig {
     @DurationMax(seconds = 30)
     Duration largeRoomDiffInterval();
 
+    /**
+     * Small rooms: a change goes out at once when the room had no diff within this window; the changes that follow
+     * within it go out together, as one exact diff, when it ends. A reconnect storm (everyone drops, everyone comes
+     * back) then costs each member a few frames instead of one per user. 0: one diff per change, at once.
+     */
+    @WithDefault("250ms")
+    @DurationMin(millis = 0)
+    @DurationMax(seconds = 5)
+    Duration smallRoomDiffWindow();
+
     /** The most members GET /v1/rooms/{id}/presence lists before it answers with a sample. */
     @WithDefault("1000")
     @Min(1)

@@ -1,5 +1,6 @@
 package dev.switchboard.presence.members;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,10 +61,10 @@ public final class PresenceProcessor implements Processor<String, PresenceInput,
                 context.getStateStore(PresenceStores.GATEWAY_CONNECTIONS));
         this.leases = new GatewayLeases(context.getStateStore(PresenceStores.LEASES), config.lease().defaultLease().toMillis(),
                 config.lease().maxLease().toMillis());
-        this.diffs = new RoomDiffs(context.getStateStore(PresenceStores.PENDING_DIFFS), membership, context,
-                config.largeRoomThreshold(), config.sampleSize());
+        DiffPacing pacing = DiffPacing.of(config);
+        this.diffs = new RoomDiffs(context.getStateStore(PresenceStores.PENDING_DIFFS), membership, context, pacing);
         context.schedule(config.lease().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireLapsedLeases);
-        context.schedule(config.largeRoomDiffInterval(), PunctuationType.WALL_CLOCK_TIME, diffs::flush);
+        context.schedule(Duration.ofMillis(pacing.flushPeriodMs()), PunctuationType.WALL_CLOCK_TIME, diffs::flush);
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class PresenceStores {
     public static final String GATEWAY_CONNECTIONS = "presence-gateway-connections";
     /** gatewayId -> GatewayLease (wall-clock and record-time deadlines). */
     public static final String LEASES = "presence-gateway-leases";
-    /** channel -> PendingDiff: changes of a large room waiting for the next sampled diff. */
+    /** channel -> PendingDiff: a room's open window of diffs and the changes waiting for its end. */
     public static final String PENDING_DIFFS = "presence-pending-diffs";
     /** channel NUL userId -> TypingState. */
     public static final String TYPING = "presence-typing";
