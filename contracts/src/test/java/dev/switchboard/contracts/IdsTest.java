@@ -1,6 +1,7 @@
 package dev.switchboard.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ class IdsTest {
     void acceptsExactlyWhatThePublishedPatternAccepts() {
         String[] samples = { "a", "room-42", "AAPL", "BRK.B", "u_1", "0", "-._", "x".repeat(128), "x".repeat(129), "",
                 "room:1", "a b", "ünï", "semi;colon", "slash/", "tab\t", "émoji🎉", "a\u0000", "Z9z0" };
+        assertEquals("[A-Za-z0-9_.-]{1,128}", Ids.ID_PATTERN, "the grammar protocol-v1 publishes");
         for (String sample : samples) {
             assertEquals(GRAMMAR.matcher(sample).matches(), Ids.isValid(sample), sample);
         }
@@ -29,6 +31,6 @@ class IdsTest {
 
     @Test
     void nullIsNotAnId() {
-        assertEquals(false, Ids.isValid(null));
+        assertFalse(Ids.isValid(null));
     }
 }
