@@ -180,6 +180,25 @@ class SmallRoomDiffsTest {
         assertEquals(Map.of("bob", meta(2)), replay(present, all));
     }
 
+    /** Windows open whenever a change comes, not in step with the punctuator: one that ends between two looks still goes out soon after. */
+    @Test
+    void aWindowEndingBetweenTwoPunctuationsGoesOutWithinAFifthOfAWindow() {
+        start(Map.of());
+        advance(110);
+        join("ann", meta(1)); // at once; the window ends at 360
+        assertEquals(List.of("ann"), names(diffs.readValue().joins()));
+        join("bob", meta(1));
+        PresenceDiff bob = null;
+        for (int step = 0; step < 60 && bob == null; step++) {
+            advance(10);
+            bob = diffs.isEmpty() ? null : diffs.readValue();
+        }
+        assertTrue(bob != null, "bob's join went out");
+        assertEquals(List.of("bob"), names(bob.joins()));
+        long late = bob.ts() - start.plusMillis(110 + 250).toEpochMilli();
+        assertTrue(late >= -15 && late <= 50, "sent " + late + " ms after the window ended");
+    }
+
     @Test
     void aWindowOfZeroSendsEveryChangeAtOnceOnItsOwn() {
         start(Map.of(PREFIX + "small-room-diff-window", "0"));

@@ -12,6 +12,8 @@ import dev.switchboard.presence.config.PresenceConfig;
  */
 record DiffPacing(int largeRoomThreshold, int sampleSize, long smallRoomWindowMs, long largeRoomWindowMs) {
 
+    private static final int LOOKS_PER_WINDOW = 5;
+
     static DiffPacing of(PresenceConfig config) {
         return new DiffPacing(config.largeRoomThreshold(), config.sampleSize(), config.smallRoomDiffWindow().toMillis(),
                 config.largeRoomDiffInterval().toMillis());
@@ -33,8 +35,12 @@ record DiffPacing(int largeRoomThreshold, int sampleSize, long smallRoomWindowMs
         return isLarge(count) ? largeRoomWindowMs : smallRoomWindowMs;
     }
 
-    /** How often windows are looked at: fine enough for the shorter of the two. */
+    /**
+     * How often windows are looked at: a fifth of the shorter of the two, so that a window's diff goes out at most a
+     * fifth of a window after it ends. A look is cheap while no window can have ended (RoomDiffs keeps the earliest end).
+     */
     long flushPeriodMs() {
-        return smallRoomWindowMs > 0 ? Math.min(smallRoomWindowMs, largeRoomWindowMs) : largeRoomWindowMs;
+        long shortest = smallRoomWindowMs > 0 ? Math.min(smallRoomWindowMs, largeRoomWindowMs) : largeRoomWindowMs;
+        return Math.max(1, shortest / LOOKS_PER_WINDOW);
     }
 }
