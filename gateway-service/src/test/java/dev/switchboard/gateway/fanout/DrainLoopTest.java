@@ -113,6 +113,8 @@ class DrainLoopTest {
             other.start();
             other.join();
             assertTrue(otherRan.await(5, TimeUnit.SECONDS), "another thread's task is not held");
+            // Let that turn end first: a turn still running would pick up whatever is queued meanwhile, held or not.
+            awaitOnLoop(context);
             CountDownLatch heldRan = new CountDownLatch(1);
             loop.execute(heldRan::countDown);
             nested.close();
