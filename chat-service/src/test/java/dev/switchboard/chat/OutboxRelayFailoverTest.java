@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** One outbox relay at a time: a second replica's relay stands by, and takes over when the first one stops. */
+/**
+ * One outbox relay at a time: a second replica's relay stands by, and takes over when the first one stops. What it
+ * has sent leaves the outbox and is sent once.
+ */
 @QuarkusTest
 class OutboxRelayFailoverTest extends ChatServiceTestBase {
 
@@ -58,5 +65,27 @@ class OutboxRelayFailoverTest extends ChatServiceTestBase {
         }
         await().atMost(WAIT).until(relay::isLeader);
         assertEquals(3, sendAndAwaitReply(kafka.publish(room, "ann", "f3", "back to the first")).seq());
+    }
+
+    @Test
+    void relayedRowsLeaveTheOutboxAndAreSentOnce() {
+        String room = room();
+        await().atMost(WAIT).until(relay::isLeader);
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(i, sendAndAwaitReply(kafka.publish(room, "ann", "o" + i, "message " + i)).seq());
+        }
+
+        await().atMost(WAIT).until(() -> outboxRows() == 0);
+        await().atMost(WAIT).until(() -> kafka.eventsOf(room).size() >= 3);
+        assertEquals(List.of(1L, 2L, 3L), kafka.eventsOf(room).stream().map(ChatEvent::seq).toList());
+    }
+
+    private long outboxRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
