@@ -5,24 +5,17 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 
-/** Every tunable of chat-service, under {@code switchboard.chat}. */
+/** Every tunable of chat-service, under {@code switchboard.chat}; {@link ChatConfigRules} has their bounds. */
 @ConfigMapping(prefix = "switchboard.chat")
 public interface ChatConfig {
 
     /** Longest message text, in characters (protocol-v1: 4000). */
     @WithDefault("4000")
-    @Min(1)
-    @Max(100_000)
     int maxTextLength();
 
     /** Largest message data object, serialized as JSON, in bytes. */
     @WithDefault("16384")
-    @Min(64)
-    @Max(1_048_576)
     int maxDataBytes();
 
     History history();
@@ -38,24 +31,18 @@ public interface ChatConfig {
     interface History {
         /** Page size of GET /v1/rooms/{id}/messages when no limit is given. */
         @WithDefault("50")
-        @Min(1)
         int defaultLimit();
 
         /** Larger limits are capped to this. */
         @WithDefault("200")
-        @Min(1)
-        @Max(10_000)
         int maxLimit();
     }
 
     interface Events {
         @WithDefault("100")
-        @Min(1)
         int defaultLimit();
 
         @WithDefault("1000")
-        @Min(1)
-        @Max(10_000)
         int maxLimit();
     }
 
@@ -66,13 +53,10 @@ public interface ChatConfig {
 
         /** Consumer group shared by every chat-service replica: Kafka splits the rooms between them by partition. */
         @WithDefault("chat-service")
-        @NotBlank
         String groupId();
 
         /** Commands handled in one database transaction, at most. */
         @WithDefault("500")
-        @Min(1)
-        @Max(10_000)
         int maxPollRecords();
 
         @WithDefault("200ms")
@@ -80,7 +64,6 @@ public interface ChatConfig {
 
         /** Attempts of one batch transaction (deadlock, seq conflict during a rebalance) before going one by one. */
         @WithDefault("3")
-        @Min(1)
         int attempts();
 
         /** Wait after a failure the database or broker caused, before the same records are tried again. */
@@ -91,8 +74,6 @@ public interface ChatConfig {
     interface Outbox {
         /** Outbox rows sent to Kafka per round. */
         @WithDefault("1000")
-        @Min(1)
-        @Max(50_000)
         int batchSize();
 
         /** Longest wait for a NOTIFY before looking at the outbox again anyway. */
