@@ -30,6 +30,10 @@ public final class Bounds {
         return require(value >= min && value <= max, name, "must be between " + min + " and " + max, value);
     }
 
+    public Bounds atLeast(String name, double value, double min) {
+        return require(value >= min, name, "must be at least " + min, value);
+    }
+
     public Bounds between(String name, double value, double min, double max) {
         return require(value >= min && value <= max, name, "must be between " + min + " and " + max, value);
     }

@@ -21,6 +21,7 @@ class BoundsTest {
                 .atLeast("a", 1, 1)
                 .between("b", 10, 1, 10)
                 .between("c", 0.0, 0.0, 5.0)
+                .atLeast("c2", 0.0, 0.0)
                 .positive("d", 0.001)
                 .positiveAtMost("e", 1000.0, 1000.0)
                 .atLeast("f", Duration.ofMillis(10), Duration.ofMillis(10))
@@ -39,6 +40,7 @@ class BoundsTest {
                 .atLeast("a", 0, 1)
                 .between("b", 11, 1, 10)
                 .between("c", -0.5, 0.0, 5.0)
+                .atLeast("c2", Double.NaN, 0.0)
                 .positive("d", 0.0)
                 .positiveAtMost("e", 1000.5, 1000.0)
                 .atLeast("f", Duration.ofMillis(9), Duration.ofMillis(10))
@@ -51,6 +53,7 @@ class BoundsTest {
                 "app.a must be at least 1 (is 0)",
                 "app.b must be between 1 and 10 (is 11)",
                 "app.c must be between 0.0 and 5.0 (is -0.5)",
+                "app.c2 must be at least 0.0 (is NaN)",
                 "app.d must be greater than 0 (is 0.0)",
                 "app.e must be greater than 0 and at most 1000.0 (is 1000.5)",
                 "app.f must be at least PT0.01S (is PT0.009S)",
@@ -60,7 +63,7 @@ class BoundsTest {
                 "app.j must be a word (is B)",
                 "app.k must not be empty (is [])"), bounds.problems());
         ConfigValidationException thrown = assertThrows(ConfigValidationException.class, bounds::throwIfBroken);
-        assertEquals(11, thrown.getProblemCount());
+        assertEquals(12, thrown.getProblemCount());
     }
 
     @Test

@@ -6,13 +6,11 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 
-/** Everything an operator can tune on a gateway replica; every value has a validated default. */
+/**
+ * Everything an operator can tune on a gateway replica; every value has a validated default ({@link GatewayConfigRules}
+ * has their bounds).
+ */
 @ConfigMapping(prefix = "switchboard.gateway")
 public interface GatewayConfig {
 
@@ -20,18 +18,14 @@ public interface GatewayConfig {
      * This replica's identity: the Kafka consumer group is "gateway-" + it, ChatCommand.replyTo and the presence
      * lease carry it. application.properties defaults it to a random UUID per start.
      */
-    @NotBlank
-    @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}")
     String replicaId();
 
     /** Base URL of chat-service (internal reads /access and /events). */
     @WithDefault("http://localhost:8081")
-    @NotBlank
     String chatUrl();
 
     /** Base URL of presence-service (internal read /presence). */
     @WithDefault("http://localhost:8082")
-    @NotBlank
     String presenceUrl();
 
     /** Timeout of one internal HTTP read. */
@@ -40,15 +34,13 @@ public interface GatewayConfig {
 
     /** Connections per internal service (chat-service, presence-service) kept for bursts of reads. */
     @WithDefault("256")
-    @Min(1)
-    @Max(4096)
     int httpPoolSize();
 
     /**
      * Browser origins (scheme://host[:port]) allowed to open a WebSocket, SSE stream or poll; unset: any. A WebSocket
      * from another origin is accepted and closed with 4403, SSE and polling answer 403.
      */
-    Optional<List<@Pattern(regexp = "https?://[^\\s/?#]+/?") String>> allowedOrigins();
+    Optional<List<String>> allowedOrigins();
 
     /**
      * How often the server pings each WebSocket (welcome.heartbeatMs); the client's pong keeps an otherwise quiet
@@ -61,28 +53,20 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration publishTimeout();
 
-    @Valid
     Auth auth();
 
-    @Valid
     Limits limits();
 
-    @Valid
     Outbound outbound();
 
-    @Valid
     AccessCache accessCache();
 
-    @Valid
     Presence presence();
 
-    @Valid
     Resume resume();
 
-    @Valid
     Drain drain();
 
-    @Valid
     Transports transports();
 
     interface Auth {
@@ -98,38 +82,29 @@ public interface GatewayConfig {
     interface Limits {
         /** Largest accepted text message (and frame); larger ones close the socket with 1009. */
         @WithDefault("65536")
-        @Min(1024)
         int maxFrameBytes();
 
         /** Largest signal data, serialized, in bytes (too_large beyond). */
         @WithDefault("16384")
-        @Min(256)
         int maxSignalBytes();
 
         @WithDefault("100")
-        @Min(1)
         int maxSubscriptions();
 
         /** Open sockets of one user on one replica; the next one is closed with 1008. */
         @WithDefault("20")
-        @Min(1)
         int maxConnectionsPerUser();
 
-        @Valid
         Bucket publish();
 
-        @Valid
         Bucket typing();
 
-        @Valid
         Bucket signal();
 
         /** Rate-limited frames tolerated (refilling per second) before close 4429. */
-        @Valid
         Bucket abuse();
 
         /** Malformed frames tolerated (refilling per second) before close 1008. */
-        @Valid
         Bucket badFrames();
 
         /** After the server closes a socket, how long the client has to complete the close before TCP is cut. */
@@ -144,25 +119,20 @@ public interface GatewayConfig {
     interface Bucket {
         /** Burst size. */
         @WithDefault("20")
-        @Min(1)
         int capacity();
 
         /** Tokens added per second. */
         @WithDefault("10")
-        @Min(0)
         double perSecond();
     }
 
     interface Outbound {
         /** Queued frames per connection (ticks excluded: they conflate); beyond it the socket is closed. */
         @WithDefault("1000")
-        @Min(16)
         int queueSize();
 
         /** Frames written to a socket but not yet confirmed by it. */
         @WithDefault("64")
-        @Min(1)
-        @Max(4096)
         int writeWindow();
     }
 
@@ -171,7 +141,6 @@ public interface GatewayConfig {
         Duration ttl();
 
         @WithDefault("10000")
-        @Min(1)
         int maxEntries();
     }
 
@@ -182,20 +151,16 @@ public interface GatewayConfig {
 
         /** Lease announced with each heartbeat. */
         @WithDefault("10000")
-        @Min(1000)
         long leaseMs();
     }
 
     interface Resume {
         /** Events per history page fetched from chat-service (max 1000 there). */
         @WithDefault("100")
-        @Min(1)
-        @Max(1000)
         int pageSize();
 
         /** Live events held per subscription while history is replayed; beyond it they are re-read from history. */
         @WithDefault("5000")
-        @Min(10)
         int bufferSize();
     }
 
@@ -206,7 +171,6 @@ public interface GatewayConfig {
 
         /** Upper bound of the random afterMs in reconnect frames, to spread reconnections. */
         @WithDefault("3000")
-        @Min(0)
         long reconnectAfterMaxMs();
 
         /** How long to let queued frames flush before closing with 1001. */
@@ -221,13 +185,10 @@ public interface GatewayConfig {
     interface Transports {
         /** Base URL of ticker-service (publisher posts to ticker channels are forwarded to its ingest API). */
         @WithDefault("http://localhost:8083")
-        @NotBlank
         String tickerUrl();
 
-        @Valid
         Sse sse();
 
-        @Valid
         Poll poll();
     }
 
@@ -238,25 +199,20 @@ public interface GatewayConfig {
 
         /** The retry: hint sent at the start of a stream (EventSource reconnect delay). */
         @WithDefault("2000")
-        @Min(0)
         long retryMs();
     }
 
     interface Poll {
         /** waitMs when the request does not say. */
         @WithDefault("25000")
-        @Min(0)
         long defaultWaitMs();
 
         /** Largest accepted waitMs; larger values are a bad_request. */
         @WithDefault("30000")
-        @Min(0)
-        @Max(120000)
         long maxWaitMs();
 
         /** Events in one response at most; the rest come with the next poll. */
         @WithDefault("500")
-        @Min(1)
         int maxEvents();
 
         /** A poll session nobody polled for this long is dropped; its cursor then resumes from durable history. */

@@ -2,34 +2,26 @@ package dev.switchboard.presence.config;
 
 import java.time.Duration;
 
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
-/** Tuning of presence-service. The defaults meet protocol-v1: dead gateways gone within 15 s, typing expires after 6 s. */
+/**
+ * Tuning of presence-service. The defaults meet protocol-v1: dead gateways gone within 15 s, typing expires after 6 s.
+ * {@link PresenceConfigRules} has the bounds.
+ */
 @ConfigMapping(prefix = "switchboard.presence")
 public interface PresenceConfig {
 
     /** Rooms with more users than this get throttled, sampled diffs and aggregated typing. */
     @WithDefault("200")
-    @Min(1)
     int largeRoomThreshold();
 
     /** How many users a sampled diff, an aggregated typing update or a large-room read lists at most. */
     @WithDefault("20")
-    @Min(1)
-    @Max(1000)
     int sampleSize();
 
     /** How often the pending changes of large rooms go out as one sampled diff. */
     @WithDefault("1s")
-    @DurationMin(millis = 50)
-    @DurationMax(seconds = 30)
     Duration largeRoomDiffInterval();
 
     /**
@@ -38,35 +30,22 @@ public interface PresenceConfig {
      * back) then costs each member a few frames instead of one per user. 0: one diff per change, at once.
      */
     @WithDefault("250ms")
-    @DurationMin(millis = 0)
-    @DurationMax(seconds = 5)
     Duration smallRoomDiffWindow();
 
     /** The most members GET /v1/rooms/{id}/presence lists before it answers with a sample. */
     @WithDefault("1000")
-    @Min(1)
-    @Max(100000)
     int readLimit();
-
-    @Valid
     Lease lease();
-
-    @Valid
     Typing typing();
-
-    @Valid
     Query query();
 
     interface Lease {
         /** Lease of a gateway whose connections arrive before its first heartbeat, and of a heartbeat without leaseMs. */
         @WithDefault("10s")
-        @DurationMin(seconds = 1)
-        @DurationMax(minutes = 5)
         Duration defaultLease();
 
         /** The longest lease a heartbeat may ask for. */
         @WithDefault("60s")
-        @DurationMin(seconds = 1)
         Duration maxLease();
 
         /**
@@ -74,8 +53,6 @@ public interface PresenceConfig {
          * 15 s.
          */
         @WithDefault("1s")
-        @DurationMin(millis = 50)
-        @DurationMax(seconds = 5)
         Duration checkInterval();
 
         /**
@@ -83,8 +60,6 @@ public interface PresenceConfig {
          * time read there, so this is how finely a partition whose gateways all stopped still tells time.
          */
         @WithDefault("1s")
-        @DurationMin(millis = 100)
-        @DurationMax(seconds = 2)
         Duration tickInterval();
 
         /**
@@ -94,38 +69,30 @@ public interface PresenceConfig {
          * loaded machine); must stay under lease - heartbeat interval (7 s).
          */
         @WithDefault("5s")
-        @DurationMin(millis = 500)
-        @DurationMax(seconds = 7)
         Duration clockTolerance();
     }
 
     interface Typing {
         /** A typing indicator ends this long after the last active:true. */
         @WithDefault("6s")
-        @DurationMin(millis = 100)
         Duration expiry();
 
         /** A repeated active:true of a user within this window is not announced again (small rooms). */
         @WithDefault("3s")
-        @DurationMin(millis = 0)
         Duration dedupeWindow();
 
         /** Large rooms: at most one aggregated update per room per interval. */
         @WithDefault("1s")
-        @DurationMin(millis = 50)
         Duration aggregateInterval();
 
         /** How often expired indicators are looked for (wall clock). */
         @WithDefault("250ms")
-        @DurationMin(millis = 10)
-        @DurationMax(seconds = 2)
         Duration checkInterval();
     }
 
     interface Query {
         /** How long a read waits for the instance that owns the room. */
         @WithDefault("5s")
-        @DurationMin(millis = 100)
         Duration remoteTimeout();
     }
 }

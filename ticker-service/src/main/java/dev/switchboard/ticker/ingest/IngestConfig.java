@@ -4,10 +4,8 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
-/** Limits of the HTTP ingest API. */
+/** Limits of the HTTP ingest API. Bounds: {@link dev.switchboard.ticker.config.TickerConfigRules}. */
 @ConfigMapping(prefix = "switchboard.ticker.ingest")
 public interface IngestConfig {
 
@@ -17,8 +15,6 @@ public interface IngestConfig {
 
     /** The most quotes one request may carry. */
     @WithDefault("1000")
-    @Min(1)
-    @Max(100000)
     int maxBatch();
 
     /** How long a request waits for Kafka to acknowledge its quotes before answering 503. */

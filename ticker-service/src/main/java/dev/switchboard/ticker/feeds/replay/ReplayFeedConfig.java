@@ -5,10 +5,11 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 
-/** Replays a CSV file of recorded values; off by default. */
+/**
+ * Replays a CSV file of recorded values; off by default. Bounds:
+ * {@link dev.switchboard.ticker.config.TickerConfigRules}.
+ */
 @ConfigMapping(prefix = "switchboard.ticker.feeds.replay")
 public interface ReplayFeedConfig {
 
@@ -20,8 +21,6 @@ public interface ReplayFeedConfig {
 
     /** 1 replays at the recorded pace, 10 ten times faster, 0.5 at half speed. */
     @WithDefault("1")
-    @DecimalMin(value = "0", inclusive = false)
-    @DecimalMax("1000000")
     double speed();
 
     /** Start over at the end of the file. */
