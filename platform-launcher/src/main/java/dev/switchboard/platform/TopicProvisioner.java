@@ -1,6 +1,7 @@
 package dev.switchboard.platform;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,16 +12,21 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import dev.switchboard.contracts.TopicSpec;
 import dev.switchboard.contracts.Topics;
 
-/** Creates the platform's topics, with their partition counts and cleanup policies, where they do not exist yet. */
+/**
+ * Creates the platform's topics, with their partition counts and settings, where they do not exist yet, and brings the
+ * settings of those that do up to date.
+ */
 public final class TopicProvisioner {
 
     private TopicProvisioner() {
@@ -44,6 +50,7 @@ public final class TopicProvisioner {
                 awaitCreated(created);
             }
             awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
+            updateConfigs(admin, specs.stream().filter(spec -> existing.contains(spec.name())).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
@@ -85,7 +92,21 @@ public final class TopicProvisioner {
     }
 
     private static NewTopic newTopic(TopicSpec spec) {
-        return new NewTopic(spec.name(), spec.partitions(), (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy()));
+        return new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs());
+    }
+
+    /** Topics made by an older version keep their data and get today's settings (a compacted topic's segment age). */
+    private static void updateConfigs(Admin admin, List<TopicSpec> specs)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (specs.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        for (TopicSpec spec : specs) {
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), spec.configs().entrySet().stream()
+                    .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                    .toList());
+        }
+        admin.incrementalAlterConfigs(changes).all().get(60, TimeUnit.SECONDS);
     }
 }

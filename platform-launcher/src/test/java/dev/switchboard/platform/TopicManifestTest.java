@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,5 +33,13 @@ class TopicManifestTest {
         Map<String, TopicSpec> expected = new HashMap<>();
         Topics.ALL.forEach(spec -> expected.put(spec.name(), spec));
         assertThat(declared).isEqualTo(expected);
+        for (TopicSpec spec : Topics.ALL) {
+            String resource = Arrays.stream(yaml.split("\n---\n"))
+                    .filter(block -> block.contains("topicName: " + spec.name() + "\n")).findFirst().orElseThrow();
+            for (Map.Entry<String, String> setting : spec.configs().entrySet()) {
+                assertThat(resource).as(spec.name()).containsPattern(
+                        "\\n    " + Pattern.quote(setting.getKey()) + ": \"?" + Pattern.quote(setting.getValue()) + "\"?(\\n|$)");
+            }
+        }
     }
 }

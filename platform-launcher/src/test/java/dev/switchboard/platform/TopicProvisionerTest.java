@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -46,7 +47,7 @@ class TopicProvisionerTest {
     }
 
     @Test
-    void createsEveryTopicWithItsPartitionsAndCleanupPolicy() throws Exception {
+    void createsEveryTopicWithItsPartitionsAndSettings() throws Exception {
         TopicProvisioner.ensureAll(broker.bootstrapServers());
         TopicProvisioner.ensureAll(broker.bootstrapServers()); // idempotent: a second run changes nothing
 
@@ -58,7 +59,26 @@ class TopicProvisionerTest {
                 Config config = configOf(admin, spec.name());
                 assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(spec.name())
                         .isEqualTo(spec.compacted() ? "compact" : "delete");
+                if (spec.compacted()) {
+                    assertThat(config.get(TopicConfig.SEGMENT_MS_CONFIG).value()).as(spec.name())
+                            .isEqualTo(Long.toString(TopicSpec.COMPACTED_SEGMENT_MS));
+                }
             }
+        }
+    }
+
+    @Test
+    void aTopicMadeWithOlderSettingsIsBroughtUpToDate() throws Exception {
+        String name = "older.snapshots";
+        try (Admin admin = admin(broker.bootstrapServers())) {
+            admin.createTopics(List.of(new NewTopic(name, 2, (short) 1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")))).all().get(30, TimeUnit.SECONDS);
+            assertThat(configOf(admin, name).get(TopicConfig.SEGMENT_MS_CONFIG).value()).isEqualTo("604800000");
+
+            TopicProvisioner.ensure(broker.bootstrapServers(), List.of(TopicSpec.compacted(name, 2)));
+
+            assertThat(configOf(admin, name).get(TopicConfig.SEGMENT_MS_CONFIG).value())
+                    .isEqualTo(Long.toString(TopicSpec.COMPACTED_SEGMENT_MS));
         }
     }
 
