@@ -16,7 +16,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Builds the one {@link TickPublisher} of the service, after recovering every symbol's seq from ticker.snapshots. */
+/** Builds the one {@link TickPublisher} of the service, once every symbol's seq is recovered ({@link SnapshotRecovery}). */
 @ApplicationScoped
 public class TickPublisherProducer {
 
@@ -42,9 +42,8 @@ public class TickPublisherProducer {
 
     @Produces
     @Singleton
-    TickPublisher publisher(TickEncoder encoder) {
-        var recovered = new SnapshotReader(bootstrapServers, encoder, config.recoveryTimeout(),
-                config.recoveryTailRecords()).readLatest();
+    TickPublisher publisher(TickEncoder encoder, SnapshotRecovery recovery) {
+        var recovered = recovery.latest();
         TickPublisher publisher = new TickPublisher(
                 new KafkaProducer<>(producerProperties(bootstrapServers, config),
                         new ByteArraySerializer(), new ByteArraySerializer()),
