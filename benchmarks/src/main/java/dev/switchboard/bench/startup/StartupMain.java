@@ -43,6 +43,7 @@ public final class StartupMain {
         String jdk17 = args.str("jdk", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String jdk25 = args.str("jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
         Files.createDirectories(work);
+        String jvmOption = args.str("jvm-option", "");
         List<String> services = List.of(args.str("services", String.join(",", SERVICES)).split(","));
         for (int i = 0; i < services.size(); i++) {
             String svc = services.get(i);
@@ -54,19 +55,30 @@ public final class StartupMain {
             // Measure a copy: a build of the service while this runs must not pull the jars from under it.
             Path jar = snapshot(app, work.resolve(svc)).resolve("quarkus-run.jar");
             int port = portBase + i;
-            measure(out, work, svc, jar, port, runs, "jdk17", List.of(jdk17));
+            measure(out, work, svc, jar, port, runs, "jdk17", java(jdk17, jvmOption));
             if (Files.isExecutable(Path.of(jdk25))) {
-                measure(out, work, svc, jar, port, runs, "jdk25", List.of(jdk25));
+                measure(out, work, svc, jar, port, runs, "jdk25", java(jdk25, jvmOption));
                 Path cache = work.resolve(svc + ".aot");
                 Files.deleteIfExists(cache);
-                Sample training = start(work, svc, jar, port, List.of(jdk25, "-XX:AOTCacheOutput=" + cache), true);
+                Sample training = start(work, svc, jar, port, java(jdk25, jvmOption, "-XX:AOTCacheOutput=" + cache), true);
                 System.err.println("startup: " + svc + " AOT training run ready in " + training.readyMillis + " ms, cache "
                         + (Files.exists(cache) ? Files.size(cache) / (1024 * 1024) + " MiB" : "missing"));
                 if (Files.exists(cache)) {
-                    measure(out, work, svc, jar, port, runs, "jdk25-aot", List.of(jdk25, "-XX:AOTCache=" + cache));
+                    measure(out, work, svc, jar, port, runs, "jdk25-aot", java(jdk25, jvmOption, "-XX:AOTCache=" + cache));
                 }
             }
         }
+    }
+
+    /** The java command and its options; a blank option (none given) is left out. */
+    private static List<String> java(String binary, String... options) {
+        List<String> cmd = new ArrayList<>(List.of(binary));
+        for (String option : options) {
+            if (!option.isBlank()) {
+                cmd.add(option);
+            }
+        }
+        return cmd;
     }
 
     private static void measure(Path out, Path work, String svc, Path jar, int port, int runs, String mode,
