@@ -66,19 +66,25 @@ public final class SnapshotReader {
         for (TopicPartition partition : partitions) {
             consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - lastRecords));
         }
+        // Records of a key arrive in seq order within a partition, so only each key's last one can hold its latest
+        // tick: decoding every record (up to tail-records per partition of ticks) was most of recovery's time.
+        Map<String, ConsumerRecord<String, byte[]>> lastOfKey = new HashMap<>();
         while (!reachedEnd(consumer, end)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Could not read " + topic + " to its end within " + timeout);
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.value() == null) {
-                    // A tombstone on the snapshots retires a symbol; ticks have none.
-                    if (Topics.TICKER_SNAPSHOTS.equals(topic)) {
-                        latest.remove(record.key());
-                    }
-                } else {
-                    keepNewest(latest, record);
+                lastOfKey.put(record.key(), record);
+            }
+        }
+        for (ConsumerRecord<String, byte[]> record : lastOfKey.values()) {
+            if (record.value() == null) {
+                // A tombstone on the snapshots retires a symbol; ticks have none.
+                if (Topics.TICKER_SNAPSHOTS.equals(topic)) {
+                    latest.remove(record.key());
                 }
+            } else {
+                keepNewest(latest, record);
             }
         }
     }
