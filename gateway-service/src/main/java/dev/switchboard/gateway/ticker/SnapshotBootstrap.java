@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.ticker;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,8 +20,10 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.ticker.Tick;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 /**
  * Reads the compacted ticker.snapshots once at start (no consumer group: partitions assigned, from the beginning to
@@ -44,7 +47,8 @@ public class SnapshotBootstrap {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void start(@Observes StartupEvent event) {
+    /** First among the start-up observers: the read overlaps the rest of the start (Kafka channels, HTTP server). */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         Thread thread = new Thread(this::loadUntilDone, "ticker-snapshot-bootstrap");
         thread.setDaemon(true);
         thread.start();
@@ -87,13 +91,19 @@ public class SnapshotBootstrap {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            // A symbol's records arrive in seq order on its partition: only its last one (a tombstone retires it) is
+            // parsed. The part of the topic not compacted yet holds one record per tick.
+            Map<String, String> lastOfSymbol = new HashMap<>();
             while (!stopping && !caughtUp(consumer, end)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    Tick tick = record.value() == null ? null : parse(record.value());
-                    if (tick != null && tick.symbol() != null) {
-                        latest.offer(tick);
-                        loaded++;
-                    }
+                    lastOfSymbol.put(record.key(), record.value());
+                }
+            }
+            for (String value : lastOfSymbol.values()) {
+                Tick tick = value == null ? null : parse(value);
+                if (tick != null && tick.symbol() != null) {
+                    latest.offer(tick);
+                    loaded++;
                 }
             }
         }

@@ -23,8 +23,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(kafka.start());
         config.putAll(TestTokens.gatewayConfig());
-        // A snapshot that exists before the gateway starts: it must be bootstrapped from ticker.snapshots.
+        // Snapshots that exist before the gateway starts: the latest (41) must be bootstrapped from ticker.snapshots,
+        // the topic not yet compacted (seq 40 still there before it).
         String symbol = "SNAP" + Long.toHexString(System.nanoTime());
+        TestKafka.send(Topics.TICKER_SNAPSHOTS, symbol, new Tick(symbol, 40, "market",
+                TestKafka.JSON.createObjectNode().put("price", 98.0), System.currentTimeMillis()));
         TestKafka.send(Topics.TICKER_SNAPSHOTS, symbol, new Tick(symbol, 41, "market",
                 TestKafka.JSON.createObjectNode().put("price", 99.5), System.currentTimeMillis()));
         System.setProperty(SNAPSHOT_SYMBOL_PROPERTY, symbol);
