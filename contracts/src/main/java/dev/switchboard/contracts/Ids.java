@@ -3,7 +3,7 @@ package dev.switchboard.contracts;
 /** The identifier grammar of protocol-v1: room ids, symbols and user ids in channel names. */
 public final class Ids {
 
-    private static final int MAX_LENGTH = 128;
+    public static final int MAX_LENGTH = 128;
     /** `{id}` and `{symbol}` in channel names. */
     public static final String ID_PATTERN = "[A-Za-z0-9_.-]{1," + MAX_LENGTH + "}";
 

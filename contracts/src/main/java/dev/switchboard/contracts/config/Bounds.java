@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.switchboard.contracts.Ids;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.ConfigValidationException.Problem;
 
@@ -69,6 +70,17 @@ public final class Bounds {
         if (values != null) {
             for (String value : values) {
                 matches(name, value, pattern, what);
+            }
+        }
+        return this;
+    }
+
+    /** Each value is an id of protocol-v1 ({@link Ids#isValid}), as a symbol or sensor named in settings must be. */
+    public Bounds eachId(String name, Collection<String> values) {
+        if (values != null) {
+            for (String value : values) {
+                require(Ids.isValid(value), name, "must be an id (1-" + Ids.MAX_LENGTH + " letters, digits, '_', '.' or '-')",
+                        value);
             }
         }
         return this;

@@ -29,6 +29,7 @@ class BoundsTest {
                 .notBlank("h", "x")
                 .matches("i", "abc", WORD, "a word")
                 .eachMatches("j", List.of("a", "b"), WORD, "a word")
+                .eachId("l", List.of("AAPL", "sensor.temp-1", "x".repeat(128)))
                 .notEmpty("k", List.of(1));
         assertEquals(List.of(), bounds.problems());
         bounds.throwIfBroken();
@@ -48,6 +49,7 @@ class BoundsTest {
                 .notBlank("h", " ")
                 .matches("i", "ABC", WORD, "a word")
                 .eachMatches("j", List.of("a", "B"), WORD, "a word")
+                .eachId("l", List.of("AAPL", "BRK/B", "x".repeat(129), ""))
                 .notEmpty("k", List.of());
         assertEquals(List.of(
                 "app.a must be at least 1 (is 0)",
@@ -61,9 +63,12 @@ class BoundsTest {
                 "app.h must not be blank (is  )",
                 "app.i must be a word (is ABC)",
                 "app.j must be a word (is B)",
+                "app.l must be an id (1-128 letters, digits, '_', '.' or '-') (is BRK/B)",
+                "app.l must be an id (1-128 letters, digits, '_', '.' or '-') (is " + "x".repeat(129) + ")",
+                "app.l must be an id (1-128 letters, digits, '_', '.' or '-') (is )",
                 "app.k must not be empty (is [])"), bounds.problems());
         ConfigValidationException thrown = assertThrows(ConfigValidationException.class, bounds::throwIfBroken);
-        assertEquals(12, thrown.getProblemCount());
+        assertEquals(15, thrown.getProblemCount());
     }
 
     @Test

@@ -63,7 +63,7 @@ public class SnapshotBootstrap {
             try {
                 int loaded = load();
                 latest.markBootstrapped();
-                LOG.infof("Loaded %d ticker snapshots", loaded);
+                LOG.infof("Loaded the latest value of %d symbols from ticker snapshots", loaded);
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("Ticker snapshots not loaded yet (%s); retrying", e.toString());

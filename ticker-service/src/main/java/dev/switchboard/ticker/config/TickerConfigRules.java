@@ -2,7 +2,6 @@ package dev.switchboard.ticker.config;
 
 import java.util.regex.Pattern;
 
-import dev.switchboard.contracts.Ids;
 import dev.switchboard.contracts.config.Bounds;
 import dev.switchboard.contracts.config.ConfigRules;
 import dev.switchboard.ticker.feeds.market.MarketFeedConfig;
@@ -18,8 +17,6 @@ import dev.switchboard.ticker.ticks.TickKafkaConfig;
  */
 public final class TickerConfigRules extends ConfigRules {
 
-    private static final Pattern ID = Pattern.compile(Ids.ID_PATTERN);
-    private static final String AN_ID = "1-128 letters, digits, '_', '.' or '-'";
     private static final Pattern GAME = Pattern.compile("[A-Za-z0-9]{1,20}-[A-Za-z0-9]{1,20}");
     private static final Pattern COMPRESSION = Pattern.compile("none|gzip|snappy|lz4|zstd");
     private static final Pattern ACKS = Pattern.compile("0|1|all|-1");
@@ -36,7 +33,7 @@ public final class TickerConfigRules extends ConfigRules {
                     .notBlank("client-id", kafka.clientId());
         } else if (mapping instanceof MarketFeedConfig market) {
             bounds.notEmpty("symbols", market.symbols())
-                    .eachMatches("symbols", market.symbols(), ID, AN_ID)
+                    .eachId("symbols", market.symbols())
                     .positiveAtMost("rate-per-second", market.ratePerSecond(), 100_000)
                     .between("volatility", market.volatility(), 0, 5)
                     .between("drift", market.drift(), -5, 5)
@@ -48,7 +45,7 @@ public final class TickerConfigRules extends ConfigRules {
                     .positiveAtMost("rate-per-second", sports.ratePerSecond(), 1000);
         } else if (mapping instanceof SensorFeedConfig sensor) {
             bounds.notEmpty("sensors", sensor.sensors())
-                    .eachMatches("sensors", sensor.sensors(), ID, AN_ID)
+                    .eachId("sensors", sensor.sensors())
                     .positiveAtMost("rate-per-second", sensor.ratePerSecond(), 1000)
                     .atLeast("noise", sensor.noise(), 0.0)
                     .between("reversion", sensor.reversion(), 0, 100)

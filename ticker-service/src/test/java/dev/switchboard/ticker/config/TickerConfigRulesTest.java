@@ -61,7 +61,7 @@ class TickerConfigRulesTest {
                 "switchboard.ticker.kafka.linger-ms must be between 0 and 1000 (is 1001)",
                 "switchboard.ticker.kafka.compression must be one of none, gzip, snappy, lz4, zstd (is brotli)",
                 "switchboard.ticker.feeds.market.rate-per-second must be greater than 0 and at most 100000.0 (is 0.0)",
-                "switchboard.ticker.feeds.market.symbols must be 1-128 letters, digits, '_', '.' or '-' (is BRK/B)",
+                "switchboard.ticker.feeds.market.symbols must be an id (1-128 letters, digits, '_', '.' or '-') (is BRK/B)",
                 "switchboard.ticker.feeds.sports.games must be HOME-AWAY, two codes of 1-20 letters or digits (is LAL)",
                 "switchboard.ticker.feeds.sensor.noise must be at least 0.0 (is -0.1)",
                 "switchboard.ticker.ingest.max-batch must be between 1 and 100000 (is 0)"), Set.copyOf(problems));
