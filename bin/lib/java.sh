@@ -27,3 +27,34 @@ native_lib_opts() {
   fi
   echo "-Djava.library.path=$dir"
 }
+
+# java_major JAVA: the feature version of JAVA (17, 25, ...).
+java_major() {
+  local v
+  v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  echo "${v%%.*}"
+}
+
+# class_cache_kind JAVA: which class cache JAVA can train and start from: aot (JDK 25+, the AOT cache: classes
+# loaded and linked, and method profiles), else cds (an AppCDS archive of the loaded classes).
+class_cache_kind() {
+  if [[ "$(java_major "$1")" -ge 25 ]]; then echo aot; else echo cds; fi
+}
+
+# class_cache_opts KIND BASE JAR: the JVM option that starts JAR from its class cache (BASE.aot or BASE.jsa, per
+# KIND), or, when there is none newer than JAR, the one that makes this run a training run, which writes the cache as
+# the JVM exits. The services' aot-jar packaging puts every class on the JVM's class path, where a cache can hold it.
+class_cache_opts() {
+  local kind=$1 base=$2 jar=$3 file
+  case "$kind" in
+    aot) file=$base.aot ;;
+    cds) file=$base.jsa ;;
+    *) return 0 ;;
+  esac
+  if [[ -f "$file" && "$file" -nt "$jar" ]]; then
+    [[ $kind == aot ]] && echo "-XX:AOTCache=$file" || echo "-XX:SharedArchiveFile=$file"
+  else
+    rm -f "$file"
+    [[ $kind == aot ]] && echo "-XX:AOTCacheOutput=$file" || echo "-XX:ArchiveClassesAtExit=$file"
+  fi
+}
