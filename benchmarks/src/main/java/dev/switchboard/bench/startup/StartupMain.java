@@ -22,9 +22,11 @@ import dev.switchboard.bench.result.RunResult;
 
 /**
  * Startup time of each service in JVM mode: from process start to the first 200 of /q/health/ready, and the
- * "started in" figure Quarkus logs. Three modes: the default JDK (17), JDK 25, and JDK 25 with an AOT cache
- * made by a training run (-XX:AOTCacheOutput, written when the trained process exits). Each service runs on a
- * spare port (--port-base + i) beside a running platform, which provides Kafka and PostgreSQL.
+ * "started in" figure Quarkus logs. Four modes: the machine's default JDK (--jdk, 17 here) without and with an
+ * AppCDS archive, and JDK 25 without and with an AOT cache; each cache is made by a training run of the same build
+ * (written when the trained process exits). A mode is named after the JDK's feature version (jdk17, jdk17-cds,
+ * jdk25, jdk25-aot). Each service runs on a spare port (--port-base + i) beside a running platform, which
+ * provides Kafka and PostgreSQL.
  */
 public final class StartupMain {
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
@@ -40,8 +42,12 @@ public final class StartupMain {
         Path work = Path.of(args.required("work"));
         int runs = args.integer("runs", 3);
         int portBase = args.integer("port-base", 18180);
-        String jdk17 = args.str("jdk", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String jdk = args.str("jdk", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String jdk25 = args.str("jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        boolean has25 = Files.isExecutable(Path.of(jdk25));
+        String defaultMode = "jdk" + featureVersion(jdk);
+        // the default JDK's rows only when it is not JDK 25 itself, which has rows of its own
+        boolean measureDefault = !(has25 && defaultMode.equals("jdk" + featureVersion(jdk25)));
         Files.createDirectories(work);
         String jvmOption = args.str("jvm-option", "");
         List<String> services = List.of(args.str("services", String.join(",", SERVICES)).split(","));
@@ -55,19 +61,45 @@ public final class StartupMain {
             // Measure a copy: a build of the service while this runs must not pull the jars from under it.
             Path jar = snapshot(app, work.resolve(svc)).resolve("quarkus-run.jar");
             int port = portBase + i;
-            measure(out, work, svc, jar, port, runs, "jdk17", java(jdk17, jvmOption));
-            if (Files.isExecutable(Path.of(jdk25))) {
+            if (measureDefault) {
+                measure(out, work, svc, jar, port, runs, defaultMode, java(jdk, jvmOption));
+                Path archive = work.resolve(svc + ".jsa");
+                if (train(work, svc, jar, port, archive, java(jdk, jvmOption, "-XX:ArchiveClassesAtExit=" + archive))) {
+                    measure(out, work, svc, jar, port, runs, defaultMode + "-cds",
+                            java(jdk, jvmOption, "-XX:SharedArchiveFile=" + archive));
+                }
+            }
+            if (has25) {
                 measure(out, work, svc, jar, port, runs, "jdk25", java(jdk25, jvmOption));
                 Path cache = work.resolve(svc + ".aot");
-                Files.deleteIfExists(cache);
-                Sample training = start(work, svc, jar, port, java(jdk25, jvmOption, "-XX:AOTCacheOutput=" + cache), true);
-                System.err.println("startup: " + svc + " AOT training run ready in " + training.readyMillis + " ms, cache "
-                        + (Files.exists(cache) ? Files.size(cache) / (1024 * 1024) + " MiB" : "missing"));
-                if (Files.exists(cache)) {
+                if (train(work, svc, jar, port, cache, java(jdk25, jvmOption, "-XX:AOTCacheOutput=" + cache))) {
                     measure(out, work, svc, jar, port, runs, "jdk25-aot", java(jdk25, jvmOption, "-XX:AOTCache=" + cache));
                 }
             }
         }
+    }
+
+    /** A training run that writes a class cache (an AppCDS archive or an AOT cache) as the JVM exits; true if it did. */
+    private static boolean train(Path work, String svc, Path jar, int port, Path cache, List<String> java)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(cache);
+        Sample training = start(work, svc, jar, port, java, true);
+        System.err.println("startup: " + svc + " training run for " + cache.getFileName() + " ready in "
+                + training.readyMillis + " ms, cache "
+                + (Files.exists(cache) ? Files.size(cache) / (1024 * 1024) + " MiB" : "missing"));
+        return Files.exists(cache);
+    }
+
+    /** The feature version of a java binary (17 for "17.0.15"), from what {@code java -version} prints. */
+    private static int featureVersion(String java) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Matcher m = Pattern.compile("version \"(\\d+)").matcher(printed);
+        if (!m.find()) {
+            throw new IllegalStateException(java + " -version printed no version: " + printed);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     /** The java command and its options; a blank option (none given) is left out. */
