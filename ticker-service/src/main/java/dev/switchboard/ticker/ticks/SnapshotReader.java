@@ -1,6 +1,7 @@
 package dev.switchboard.ticker.ticks;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import dev.switchboard.contracts.ticker.Tick;
 
 /**
  * Recovers the latest tick of every symbol, hence the last seq it was given: the compacted ticker.snapshots topic
- * from its beginning, then the tail of ticker.ticks. The tail matters after a crash: ticks and snapshots travel in
+ * from its beginning, and the tail of ticker.ticks. The tail matters after a crash: ticks and snapshots travel in
  * separate batches, so a tick may have reached Kafka while its snapshot record was lost with the producer's buffer.
  * Runs once before any feed starts.
  */
@@ -45,48 +46,53 @@ public final class SnapshotReader {
     public Collection<Tick> readLatest() {
         Map<String, Tick> latest = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
+        // Both topics in one pass: one round of offset requests and fetches that carry both, not one after the other.
+        Map<String, ConsumerRecord<String, byte[]>> lastSnapshots = new HashMap<>();
+        Map<String, ConsumerRecord<String, byte[]>> lastTicks = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            read(consumer, Topics.TICKER_SNAPSHOTS, Long.MAX_VALUE, latest, deadline);
-            read(consumer, Topics.TICKER_TICKS, tailRecords, latest, deadline);
+            List<TopicPartition> partitions = new ArrayList<>(partitions(consumer, Topics.TICKER_SNAPSHOTS));
+            partitions.addAll(partitions(consumer, Topics.TICKER_TICKS));
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            for (TopicPartition partition : partitions) {
+                long last = isSnapshots(partition.topic()) ? Long.MAX_VALUE : tailRecords;
+                consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - last));
+            }
+            // Records of a key arrive in seq order within a partition, so only each key's last one can hold its
+            // latest tick: decoding every record (up to tail-records per partition of ticks) was most of recovery's
+            // time.
+            while (!reachedEnd(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read " + Topics.TICKER_SNAPSHOTS + " and the tail of "
+                            + Topics.TICKER_TICKS + " to their end within " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    (isSnapshots(record.topic()) ? lastSnapshots : lastTicks).put(record.key(), record);
+                }
+            }
+        }
+        // A snapshot tombstone (its symbol retired) leaves nothing to keep, unless the tail has a later tick of it.
+        for (Map<String, ConsumerRecord<String, byte[]>> last : List.of(lastSnapshots, lastTicks)) {
+            for (ConsumerRecord<String, byte[]> record : last.values()) {
+                if (record.value() != null) {
+                    keepNewest(latest, record);
+                }
+            }
         }
         LOG.infof("Recovered the latest value of %d symbols from %s and the tail of %s", latest.size(),
                 Topics.TICKER_SNAPSHOTS, Topics.TICKER_TICKS);
         return latest.values();
     }
 
-    /** Reads the last {@code lastRecords} records of each partition of a topic (all of them for Long.MAX_VALUE). */
-    private void read(KafkaConsumer<String, byte[]> consumer, String topic, long lastRecords, Map<String, Tick> latest,
-            long deadline) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic, timeout).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-        for (TopicPartition partition : partitions) {
-            consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - lastRecords));
-        }
-        // Records of a key arrive in seq order within a partition, so only each key's last one can hold its latest
-        // tick: decoding every record (up to tail-records per partition of ticks) was most of recovery's time.
-        Map<String, ConsumerRecord<String, byte[]>> lastOfKey = new HashMap<>();
-        while (!reachedEnd(consumer, end)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Could not read " + topic + " to its end within " + timeout);
-            }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                lastOfKey.put(record.key(), record);
-            }
-        }
-        for (ConsumerRecord<String, byte[]> record : lastOfKey.values()) {
-            if (record.value() == null) {
-                // A tombstone on the snapshots retires a symbol; ticks have none.
-                if (Topics.TICKER_SNAPSHOTS.equals(topic)) {
-                    latest.remove(record.key());
-                }
-            } else {
-                keepNewest(latest, record);
-            }
-        }
+    }
+
+    private static boolean isSnapshots(String topic) {
+        return Topics.TICKER_SNAPSHOTS.equals(topic);
     }
 
     private void keepNewest(Map<String, Tick> latest, ConsumerRecord<String, byte[]> record) {
