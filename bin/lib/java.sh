@@ -45,16 +45,16 @@ class_cache_kind() {
 # KIND), or, when there is none newer than JAR, the one that makes this run a training run, which writes the cache as
 # the JVM exits. The services' aot-jar packaging puts every class on the JVM's class path, where a cache can hold it.
 class_cache_opts() {
-  local kind=$1 base=$2 jar=$3 file
+  local kind=$1 base=$2 jar=$3 file use train
   case "$kind" in
-    aot) file=$base.aot ;;
-    cds) file=$base.jsa ;;
+    aot) file=$base.aot use=-XX:AOTCache train=-XX:AOTCacheOutput ;;
+    cds) file=$base.jsa use=-XX:SharedArchiveFile train=-XX:ArchiveClassesAtExit ;;
     *) return 0 ;;
   esac
   if [[ -f "$file" && "$file" -nt "$jar" ]]; then
-    [[ $kind == aot ]] && echo "-XX:AOTCache=$file" || echo "-XX:SharedArchiveFile=$file"
+    echo "$use=$file"
   else
     rm -f "$file"
-    [[ $kind == aot ]] && echo "-XX:AOTCacheOutput=$file" || echo "-XX:ArchiveClassesAtExit=$file"
+    echo "$train=$file"
   fi
 }
