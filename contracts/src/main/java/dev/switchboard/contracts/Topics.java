@@ -41,6 +41,11 @@ public final class Topics {
     public static final String TICKER_SNAPSHOTS = "ticker.snapshots";
     /** OHLCV candles. Key: symbol. */
     public static final String TICKER_CANDLES = "ticker.candles";
+    /**
+     * ticker-service's own: at each clean stop, the ticker.ticks offsets below which every tick has its snapshot, so
+     * the next start need not read the tail of ticker.ticks. Compacted, one partition. Key: "ticks".
+     */
+    public static final String TICKER_RECOVERY_CHECKPOINTS = "ticker.recovery-checkpoints";
 
     /** Private inbox traffic (WebRTC signals, notifications) for user:{id}. Key: target user id. */
     public static final String USER_INBOX = "user.inbox";
@@ -63,6 +68,7 @@ public final class Topics {
             TopicSpec.deleting(TICKER_TICKS, CHANNEL_PARTITIONS),
             TopicSpec.compacted(TICKER_SNAPSHOTS, CHANNEL_PARTITIONS),
             TopicSpec.deleting(TICKER_CANDLES, CHANNEL_PARTITIONS),
+            TopicSpec.compacted(TICKER_RECOVERY_CHECKPOINTS, 1),
             TopicSpec.deleting(USER_INBOX, 4));
 
     private Topics() {

@@ -1,12 +1,10 @@
 package dev.switchboard.ticker.ticks;
 
-import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.switchboard.contracts.ticker.Tick;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +22,7 @@ public class SnapshotRecovery {
     private final TickKafkaConfig config;
     private final String bootstrapServers;
     private final TickEncoder encoder;
-    private CompletableFuture<Collection<Tick>> latest;
+    private CompletableFuture<Recovery> latest;
 
     public SnapshotRecovery(TickKafkaConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             TickEncoder encoder) {
@@ -37,8 +35,8 @@ public class SnapshotRecovery {
         start();
     }
 
-    /** The latest tick of every symbol; blocks until recovery ends, and fails as {@link SnapshotReader} does. */
-    public Collection<Tick> latest() {
+    /** Blocks until recovery ends, and fails as {@link SnapshotReader} does. */
+    public Recovery recovery() {
         try {
             return start().join();
         } catch (CompletionException e) {
@@ -46,13 +44,13 @@ public class SnapshotRecovery {
         }
     }
 
-    private synchronized CompletableFuture<Collection<Tick>> start() {
+    private synchronized CompletableFuture<Recovery> start() {
         if (latest == null) {
-            CompletableFuture<Collection<Tick>> future = new CompletableFuture<>();
+            CompletableFuture<Recovery> future = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
                 try {
                     future.complete(new SnapshotReader(bootstrapServers, encoder, config.recoveryTimeout(),
-                            config.recoveryTailRecords()).readLatest());
+                            config.recoveryTailRecords()).read());
                 } catch (RuntimeException e) {
                     future.completeExceptionally(e);
                 }

@@ -11,7 +11,8 @@ import dev.switchboard.contracts.ticker.Tick;
 
 /**
  * Encodes a tick as the JSON of the {@link Tick} contract record. The same bytes go to ticker.ticks and
- * ticker.snapshots and are kept as the latest value, so a tick is serialized exactly once.
+ * ticker.snapshots and are kept as the latest value, so a tick is serialized exactly once. Also the JSON of
+ * ticker-service's own {@link RecoveryCheckpoint}.
  */
 public final class TickEncoder {
 
@@ -47,5 +48,14 @@ public final class TickEncoder {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not decode a tick", e);
         }
+    }
+
+    public byte[] encode(RecoveryCheckpoint checkpoint) {
+        return checkpoint.encode(mapper);
+    }
+
+    /** Fails with IllegalArgumentException if the value is not a checkpoint. */
+    public RecoveryCheckpoint decodeCheckpoint(byte[] bytes) {
+        return RecoveryCheckpoint.decode(mapper, bytes);
     }
 }

@@ -3,13 +3,18 @@ package dev.switchboard.ticker.ticks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.kafka.clients.producer.Callback;
@@ -26,11 +31,17 @@ import dev.switchboard.contracts.ticker.Tick;
  * ticker.snapshots, both keyed by symbol. Seq assignment and the send happen under the symbol's lock, so the order
  * on the partition is the seq order whichever feed or request produced the tick. Plain class (no CDI) so a test can
  * build a second, "restarted" publisher against the same broker.
+ *
+ * <p>
+ * Closing it stops publishing, flushes, and, if Kafka acknowledged every record this publisher sent, writes a
+ * {@link RecoveryCheckpoint}: the next start then skips the tail of ticker.ticks that the snapshots cover.
  */
 public final class TickPublisher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TickPublisher.class);
     private static final long FAILURE_LOG_INTERVAL_MS = 5_000;
+    private static final byte[] CHECKPOINT_KEY = RecoveryCheckpoint.KEY.getBytes(StandardCharsets.UTF_8);
+    private static final Duration CHECKPOINT_TIMEOUT = Duration.ofSeconds(5);
 
     /** One value of a batch: its event time and its data. */
     public record Entry(long ts, TickData data) {
@@ -51,23 +62,41 @@ public final class TickPublisher implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private volatile long lastFailureAt;
     private volatile long lastFailureLoggedAt;
+    private volatile boolean closed;
+    /** Per ticker.ticks partition, one past the highest offset Kafka acknowledged to this publisher. */
+    private final ConcurrentHashMap<Integer, AtomicLong> ticksAcked = new ConcurrentHashMap<>();
+    /** Covered before this publisher sent anything, once the stale snapshots recovery found are written again. */
+    private final Map<Integer, Long> coveredAtStart;
+    private final boolean checkpointable;
     // Shared by every fire-and-forget send: the hot path allocates no callback per tick.
     private final Callback counting = this::onCompletion;
 
-    public TickPublisher(Producer<byte[], byte[]> producer, TickEncoder encoder, Collection<Tick> recovered) {
+    public TickPublisher(Producer<byte[], byte[]> producer, TickEncoder encoder, Recovery recovery) {
         this.producer = producer;
         this.encoder = encoder;
-        for (Tick tick : recovered) {
+        this.coveredAtStart = recovery.ticksEnd();
+        this.checkpointable = recovery.checkpointable();
+        for (Tick tick : recovery.latest()) {
             SymbolState state = state(tick.symbol());
             state.seq = tick.seq();
-            state.latest = encoder.encode(tick.symbol(), tick.seq(), tick.feed(), TickData.of(tick.data()), tick.ts());
+            state.latest = encode(tick);
         }
+        // A crash lost these snapshot records: write them again, for gateways (latest value on subscribe) and so a
+        // later checkpoint can say the snapshots cover everything before it.
+        for (Tick tick : recovery.staleSnapshots()) {
+            producer.send(new ProducerRecord<>(Topics.TICKER_SNAPSHOTS, state(tick.symbol()).key, encode(tick)), counting);
+        }
+    }
+
+    private byte[] encode(Tick tick) {
+        return encoder.encode(tick.symbol(), tick.seq(), tick.feed(), TickData.of(tick.data()), tick.ts());
     }
 
     /** Hot path: publishes one value and returns its seq; delivery failures are counted and logged. */
     public long publish(String symbol, String feed, long ts, TickData data) {
         SymbolState state = state(symbol);
         synchronized (state) {
+            refuseIfClosed();
             long seq = state.seq + 1;
             send(state, seq, encoder.encode(symbol, seq, feed, data, ts), counting);
             return seq;
@@ -85,6 +114,7 @@ public final class TickPublisher implements AutoCloseable {
             long first = state.seq + 1;
             completion = new BatchCompletion(new Published(symbol, first, first + entries.size() - 1));
             try {
+                refuseIfClosed();
                 for (Entry entry : entries) {
                     long seq = state.seq + 1;
                     send(state, seq, encoder.encode(symbol, seq, feed, entry.data(), entry.ts()), completion);
@@ -95,6 +125,13 @@ public final class TickPublisher implements AutoCloseable {
             }
         }
         return completion.future;
+    }
+
+    /** Caller holds the symbol's lock, which orders this read after {@link #close()} has set the flag. */
+    private void refuseIfClosed() {
+        if (closed) {
+            throw new IllegalStateException("The tick publisher is closed (ticker-service is stopping)");
+        }
     }
 
     /** Caller holds the symbol's lock. */
@@ -161,13 +198,59 @@ public final class TickPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.flush();
-        producer.close(Duration.ofSeconds(10));
+        closed = true;
+        // Every send that took a seq before the flag was set has been handed to the producer once its lock is free.
+        for (SymbolState state : symbols.values()) {
+            synchronized (state) {
+                // only waits for the lock: a publish holding it finishes its send first
+            }
+        }
+        try {
+            producer.flush();
+            if (!checkpointable) {
+                LOG.warnf("No topic %s: no recovery checkpoint, the next start reads the tail of %s",
+                        Topics.TICKER_RECOVERY_CHECKPOINTS, Topics.TICKER_TICKS);
+            } else if (failed.sum() == 0) {
+                writeCheckpoint();
+            } else {
+                LOG.warnf("%d records were not acknowledged: no recovery checkpoint, the next start reads the tail of %s",
+                        failed.sum(), Topics.TICKER_TICKS);
+            }
+        } finally {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    /** What a checkpoint written now would cover: each partition up to the farther of its start and its acks. */
+    public RecoveryCheckpoint checkpoint() {
+        Map<Integer, Long> covered = new HashMap<>(coveredAtStart);
+        ticksAcked.forEach((partition, offset) -> covered.merge(partition, offset.get(), Math::max));
+        return new RecoveryCheckpoint(covered, System.currentTimeMillis());
+    }
+
+    private void writeCheckpoint() {
+        RecoveryCheckpoint checkpoint = checkpoint();
+        try {
+            producer.send(new ProducerRecord<>(Topics.TICKER_RECOVERY_CHECKPOINTS, CHECKPOINT_KEY, encoder.encode(checkpoint)))
+                    .get(CHECKPOINT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.infof("Recovery checkpoint written: %s covered up to %s", Topics.TICKER_TICKS, checkpoint.ticksOffsets());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Interrupted while writing the recovery checkpoint; the next start reads the tail of ticks");
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("Could not write the recovery checkpoint, the next start reads the tail of %s: %s",
+                    Topics.TICKER_TICKS, e.toString());
+        }
     }
 
     private void onCompletion(RecordMetadata metadata, Exception error) {
         if (error == null) {
             acked.increment();
+            if (metadata.hasOffset() && Topics.TICKER_TICKS.equals(metadata.topic())) {
+                // Integer.valueOf caches small ints and the method reference is a constant: no allocation per ack.
+                ticksAcked.computeIfAbsent(metadata.partition(), p -> new AtomicLong())
+                        .accumulateAndGet(metadata.offset() + 1, Math::max);
+            }
             return;
         }
         failed.increment();

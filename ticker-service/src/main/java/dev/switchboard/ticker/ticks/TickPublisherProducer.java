@@ -43,7 +43,7 @@ public class TickPublisherProducer {
     @Produces
     @Singleton
     TickPublisher publisher(TickEncoder encoder, SnapshotRecovery recovery) {
-        var recovered = recovery.latest();
+        Recovery recovered = recovery.recovery();
         TickPublisher publisher = new TickPublisher(
                 new KafkaProducer<>(producerProperties(bootstrapServers, config),
                         new ByteArraySerializer(), new ByteArraySerializer()),
