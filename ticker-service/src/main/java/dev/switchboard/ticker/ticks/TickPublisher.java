@@ -222,7 +222,7 @@ public final class TickPublisher implements AutoCloseable {
     }
 
     /** What a checkpoint written now would cover: each partition up to the farther of its start and its acks. */
-    public RecoveryCheckpoint checkpoint() {
+    private RecoveryCheckpoint checkpoint() {
         Map<Integer, Long> covered = new HashMap<>(coveredAtStart);
         ticksAcked.forEach((partition, offset) -> covered.merge(partition, offset.get(), Math::max));
         return new RecoveryCheckpoint(covered, System.currentTimeMillis());
