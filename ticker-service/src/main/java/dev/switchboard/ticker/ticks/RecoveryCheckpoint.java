@@ -23,6 +23,9 @@ public record RecoveryCheckpoint(Map<Integer, Long> ticksOffsets, long ts) {
     /** The one key of the topic: one ticker-service writes it. */
     public static final String KEY = "ticks";
 
+    /** No clean stop known: the tail is read as far back as its bound allows. */
+    public static final RecoveryCheckpoint NONE = new RecoveryCheckpoint(Map.of(), 0);
+
     public RecoveryCheckpoint {
         ticksOffsets = Map.copyOf(ticksOffsets);
     }

@@ -40,6 +40,12 @@ class RecoveryCheckpointTest {
     }
 
     @Test
+    void withoutACheckpointTheTailGoesAsFarBackAsItsBound() {
+        assertEquals(3_000, RecoveryCheckpoint.NONE.tailStart(0, 0, 13_000, 10_000));
+        assertEquals(0, RecoveryCheckpoint.NONE.tailStart(0, 0, 400, 10_000));
+    }
+
+    @Test
     void aCheckpointPastAPartitionsEndOrOfAMissingPartitionIsNotOfThisTopic() {
         assertFalse(checkpoint.isAheadOf(Map.of(0, 500L, 1, 100L, 2, 7L)));
         assertTrue(checkpoint.isAheadOf(Map.of(0, 499L, 1, 100L)), "the topic was recreated");
