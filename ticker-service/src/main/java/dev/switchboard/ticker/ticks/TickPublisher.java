@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.StampedLock;
 
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -63,6 +64,8 @@ public final class TickPublisher implements AutoCloseable {
     private volatile long lastFailureAt;
     private volatile long lastFailureLoggedAt;
     private volatile boolean closed;
+    /** Publishes share it, close takes it alone: no send is under way once the flag is set (no allocation per use). */
+    private final StampedLock gate = new StampedLock();
     /** Per ticker.ticks partition, one past the highest offset Kafka acknowledged to this publisher. */
     private final ConcurrentHashMap<Integer, AtomicLong> ticksAcked = new ConcurrentHashMap<>();
     /** Covered before this publisher sent anything, once the stale snapshots recovery found are written again. */
@@ -95,11 +98,16 @@ public final class TickPublisher implements AutoCloseable {
     /** Hot path: publishes one value and returns its seq; delivery failures are counted and logged. */
     public long publish(String symbol, String feed, long ts, TickData data) {
         SymbolState state = state(symbol);
-        synchronized (state) {
-            refuseIfClosed();
-            long seq = state.seq + 1;
-            send(state, seq, encoder.encode(symbol, seq, feed, data, ts), counting);
-            return seq;
+        long stamp = gate.readLock();
+        try {
+            synchronized (state) {
+                refuseIfClosed();
+                long seq = state.seq + 1;
+                send(state, seq, encoder.encode(symbol, seq, feed, data, ts), counting);
+                return seq;
+            }
+        } finally {
+            gate.unlockRead(stamp);
         }
     }
 
@@ -110,24 +118,29 @@ public final class TickPublisher implements AutoCloseable {
         }
         SymbolState state = state(symbol);
         BatchCompletion completion;
-        synchronized (state) {
-            long first = state.seq + 1;
-            completion = new BatchCompletion(new Published(symbol, first, first + entries.size() - 1));
-            try {
-                refuseIfClosed();
-                for (Entry entry : entries) {
-                    long seq = state.seq + 1;
-                    send(state, seq, encoder.encode(symbol, seq, feed, entry.data(), entry.ts()), completion);
+        long stamp = gate.readLock();
+        try {
+            synchronized (state) {
+                long first = state.seq + 1;
+                completion = new BatchCompletion(new Published(symbol, first, first + entries.size() - 1));
+                try {
+                    refuseIfClosed();
+                    for (Entry entry : entries) {
+                        long seq = state.seq + 1;
+                        send(state, seq, encoder.encode(symbol, seq, feed, entry.data(), entry.ts()), completion);
+                    }
+                } catch (RuntimeException e) {
+                    // The producer refused synchronously (closed, buffer full for too long): the request fails as a whole.
+                    completion.future.completeExceptionally(e);
                 }
-            } catch (RuntimeException e) {
-                // The producer refused synchronously (closed, buffer full for too long): the request fails as a whole.
-                completion.future.completeExceptionally(e);
             }
+        } finally {
+            gate.unlockRead(stamp);
         }
         return completion.future;
     }
 
-    /** Caller holds the symbol's lock, which orders this read after {@link #close()} has set the flag. */
+    /** Caller holds the gate's read lock, so {@link #close()} sets the flag either before this read or after the send. */
     private void refuseIfClosed() {
         if (closed) {
             throw new IllegalStateException("The tick publisher is closed (ticker-service is stopping)");
@@ -198,12 +211,13 @@ public final class TickPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        // Every send that took a seq before the flag was set has been handed to the producer once its lock is free.
-        for (SymbolState state : symbols.values()) {
-            synchronized (state) {
-                // only waits for the lock: a publish holding it finishes its send first
-            }
+        // The write lock waits for every publish under way to hand its records to the producer; every later one
+        // sees the flag. So the flush below covers every tick that took a seq, and the checkpoint every such tick.
+        long stamp = gate.writeLock();
+        try {
+            closed = true;
+        } finally {
+            gate.unlockWrite(stamp);
         }
         try {
             producer.flush();
