@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -149,11 +150,15 @@ public final class SnapshotReader {
                 throw new IllegalStateException("Could not read " + Topics.TICKER_SNAPSHOTS + " and the tail of "
                         + Topics.TICKER_TICKS + " to their end within " + timeout);
             }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                // What arrived after the end offsets were taken is not part of what is recovered.
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    sink.accept(record);
-                    read++;
+            ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(200));
+            for (TopicPartition partition : polled.partitions()) {
+                long partitionEnd = end.get(partition);
+                for (ConsumerRecord<String, byte[]> record : polled.records(partition)) {
+                    // What arrived after the end offsets were taken is not part of what is recovered.
+                    if (record.offset() < partitionEnd) {
+                        sink.accept(record);
+                        read++;
+                    }
                 }
             }
         }

@@ -22,7 +22,7 @@ public class SnapshotRecovery {
     private final TickKafkaConfig config;
     private final String bootstrapServers;
     private final TickEncoder encoder;
-    private CompletableFuture<Recovery> latest;
+    private CompletableFuture<Recovery> recovery;
 
     public SnapshotRecovery(TickKafkaConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             TickEncoder encoder) {
@@ -45,7 +45,7 @@ public class SnapshotRecovery {
     }
 
     private synchronized CompletableFuture<Recovery> start() {
-        if (latest == null) {
+        if (recovery == null) {
             CompletableFuture<Recovery> future = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
                 try {
@@ -57,8 +57,8 @@ public class SnapshotRecovery {
             }, "ticker-snapshot-recovery");
             reader.setDaemon(true);
             reader.start();
-            latest = future;
+            recovery = future;
         }
-        return latest;
+        return recovery;
     }
 }
