@@ -80,6 +80,31 @@ class OutboxRelayFailoverTest extends ChatServiceTestBase {
         assertEquals(List.of(1L, 2L, 3L), kafka.eventsOf(room).stream().map(ChatEvent::seq).toList());
     }
 
+    @Test
+    void theRelayVacuumsTheOutboxOnceItHasDeletedEnoughRows() throws SQLException {
+        String room = room();
+        await().atMost(WAIT).until(relay::isLeader);
+        await().atMost(WAIT).until(() -> outboxRows() == 0);
+        long before = outboxVacuums();
+        int rows = 0;
+        // Each publish leaves two rows (the event and the reply); the test profile vacuums after 20.
+        for (int i = 1; rows < config.outbox().vacuumAfter(); i++, rows += 2) {
+            assertEquals(i, sendAndAwaitReply(kafka.publish(room, "ann", "v" + i, "message " + i)).seq());
+        }
+        await().atMost(WAIT).until(() -> outboxRows() == 0 && outboxVacuums() > before);
+        assertEquals(before + 1, outboxVacuums(), "one vacuum per vacuum-after deleted rows");
+    }
+
+    private long outboxVacuums() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT vacuum_count FROM pg_stat_user_tables WHERE relid = 'outbox'::regclass")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private long outboxRows() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();

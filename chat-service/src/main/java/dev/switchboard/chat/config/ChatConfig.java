@@ -83,6 +83,14 @@ public interface ChatConfig {
         /** How often a replica that is not the relay tries to become it. */
         @WithDefault("2s")
         Duration leaderRetry();
+
+        /**
+         * The relay vacuums the outbox after deleting this many rows (and when it becomes the relay); 0 leaves it to
+         * autovacuum. Every deleted row stays in the table and its index until a vacuum, and the relay's ordered scan
+         * walks past all of them on every round.
+         */
+        @WithDefault("20000")
+        int vacuumAfter();
     }
 
     interface Retention {

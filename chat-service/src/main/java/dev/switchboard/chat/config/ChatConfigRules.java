@@ -18,7 +18,8 @@ public final class ChatConfigRules extends ConfigRules {
                     .notBlank("commands.group-id", chat.commands().groupId())
                     .between("commands.max-poll-records", chat.commands().maxPollRecords(), 1, 10_000)
                     .atLeast("commands.attempts", chat.commands().attempts(), 1)
-                    .between("outbox.batch-size", chat.outbox().batchSize(), 1, 50_000);
+                    .between("outbox.batch-size", chat.outbox().batchSize(), 1, 50_000)
+                    .between("outbox.vacuum-after", chat.outbox().vacuumAfter(), 0, 100_000_000);
         }
     }
 }

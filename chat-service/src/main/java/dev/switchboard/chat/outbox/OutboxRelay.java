@@ -47,6 +47,7 @@ public class OutboxRelay {
     private final KafkaSettings kafka;
     private final ChatConfig.Outbox config;
     private final ObjectMapper mapper;
+    private final OutboxVacuum vacuum;
 
     private static final AtomicInteger instances = new AtomicInteger();
 
@@ -61,6 +62,7 @@ public class OutboxRelay {
         this.kafka = kafka;
         this.config = config.outbox();
         this.mapper = mapper;
+        this.vacuum = new OutboxVacuum(this.config.vacuumAfter());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -133,16 +135,18 @@ public class OutboxRelay {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         while (running) {
             if (!leader) {
-                leader = tryLock(connection);
-                if (!leader) {
+                if (!tryLock(connection)) {
                     lastFailure = null;
                     pause(config.leaderRetry().toMillis());
                     continue;
                 }
+                vacuum.run(connection);
+                leader = true;
                 LOG.info("This replica is now the outbox relay");
             }
             long t0 = System.nanoTime();
             int sent = relayBatch(connection);
+            vacuum.deleted(connection, sent);
             if (sent > 0 && LOG.isDebugEnabled()) {
                 LOG.debugf("Relayed %d outbox records in %d us", sent, (System.nanoTime() - t0) / 1000);
             }

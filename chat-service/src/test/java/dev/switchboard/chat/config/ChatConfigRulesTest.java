@@ -17,6 +17,7 @@ class ChatConfigRulesTest {
         ChatConfig config = ServiceConfig.build(Map.of(), ChatConfig.class).getConfigMapping(ChatConfig.class);
         assertEquals(4000, config.maxTextLength());
         assertEquals("chat-service", config.commands().groupId());
+        assertEquals(20_000, config.outbox().vacuumAfter());
     }
 
     @Test
@@ -24,10 +25,12 @@ class ChatConfigRulesTest {
         assertEquals(List.of(
                 "switchboard.chat.max-text-length must be between 1 and 100000 (is 0)",
                 "switchboard.chat.history.max-limit must be between 1 and 10000 (is 10001)",
-                "switchboard.chat.commands.group-id must not be blank (is  )"),
+                "switchboard.chat.commands.group-id must not be blank (is  )",
+                "switchboard.chat.outbox.vacuum-after must be between 0 and 100000000 (is -1)"),
                 ServiceConfig.problems(Map.of(
                         "switchboard.chat.max-text-length", "0",
                         "switchboard.chat.history.max-limit", "10001",
-                        "switchboard.chat.commands.group-id", " "), ChatConfig.class));
+                        "switchboard.chat.commands.group-id", " ",
+                        "switchboard.chat.outbox.vacuum-after", "-1"), ChatConfig.class));
     }
 }
