@@ -56,6 +56,11 @@ public final class Args {
         }
     }
 
+    /** A comma-separated option as a list ({@code def} when absent). */
+    public List<String> list(String key, String def) {
+        return List.of(values.getOrDefault(key, def).split(","));
+    }
+
     /** The options as given, to hand on to a helper process. */
     public List<String> raw() {
         return raw;

@@ -107,9 +107,12 @@ public final class ReportMain {
             JsonNode n = idle.get();
             double perConn = metric(n, "rssGrowthPerConnectionBytes");
             long connected = (long) metric(n, "connected");
-            String what = fmt(perConn / 1024.0) + " KiB per connection at " + fmt(connected) + " connections";
+            int replicas = replicas(n);
+            String what = fmt(perConn / 1024.0) + " KiB per connection at " + fmt(connected) + " connections"
+                    + (replicas > 1 ? " over " + replicas + " gateway replicas of about "
+                            + fmt(Math.ceil(connected / (double) replicas)) + " each (their RSS growth summed)" : "");
             List<JsonNode> sbIdle = results.of("idle").stream().filter(x -> x.path("target").asText().equals("switchboard"))
-                    .filter(x -> metric(x, "connected") > 0).toList();
+                    .filter(x -> metric(x, "connected") > 0).filter(x -> replicas(x) == replicas).toList();
             if (sbIdle.size() >= 2) {
                 JsonNode small = sbIdle.get(sbIdle.size() - 2);
                 double marginal = (metric(n, "serverRssBytes") - metric(small, "serverRssBytes"))
@@ -190,7 +193,9 @@ public final class ReportMain {
         for (JsonNode n : runs) {
             JsonNode m = n.path("metrics");
             JsonNode d = m.path("deliveryLatency");
-            md.append("| ").append(n.path("variant").asText()).append(" | ").append(n.path("target").asText()).append(" | ")
+            md.append("| ").append(n.path("variant").asText())
+                    .append(replicas(n) > 1 ? " (" + replicas(n) + " server processes)" : "")
+                    .append(" | ").append(n.path("target").asText()).append(" | ")
                     .append(fmt(m.path("deliveredPerSecond").asDouble())).append(" | ").append(fmt(d.path("p50Ms").asDouble()))
                     .append(" | ").append(fmt(d.path("p99Ms").asDouble())).append(" | ").append(fmt(d.path("p999Ms").asDouble()))
                     .append(" | ").append(fmt(m.path("ackLatency").path("p99Ms").asDouble())).append(" | ")
@@ -212,6 +217,11 @@ public final class ReportMain {
         }
     }
 
+    /** How many server processes an idle run spread its connections over (runs before replicas: 1). */
+    private static int replicas(JsonNode run) {
+        return Math.max(1, run.path("params").path("serverReplicas").asInt(1));
+    }
+
     private void idle() throws IOException {
         List<JsonNode> runs = results.of("idle");
         if (runs.isEmpty()) {
@@ -224,7 +234,9 @@ public final class ReportMain {
                 .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (JsonNode n : runs) {
             JsonNode m = n.path("metrics");
-            md.append("| ").append(n.path("variant").asText()).append(" | ").append(n.path("target").asText()).append(" | ")
+            md.append("| ").append(n.path("variant").asText())
+                    .append(replicas(n) > 1 ? " (" + replicas(n) + " server processes)" : "")
+                    .append(" | ").append(n.path("target").asText()).append(" | ")
                     .append(fmt(m.path("connected").asDouble())).append(" | ").append(fmt(m.path("failed").asDouble()))
                     .append(" | ").append(kib(m.path("rssGrowthPerConnectionBytes"))).append(" | ")
                     .append(kib(m.path("rssPerConnectionBytes"))).append(" | ")

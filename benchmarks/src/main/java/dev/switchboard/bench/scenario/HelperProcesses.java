@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import dev.switchboard.bench.cli.Args;
 
@@ -26,7 +27,12 @@ final class HelperProcesses implements AutoCloseable {
         this.processes = processes;
     }
 
-    static HelperProcesses start(Args args, int firstIndex, int count, int perProcess) throws IOException {
+    /**
+     * Helpers for connections {@code firstIndex} to {@code firstIndex + count - 1}, {@code perProcess} each; helper
+     * number k (the caller itself is 0) gets {@code options.apply(k)} after the caller's options.
+     */
+    static HelperProcesses start(Args args, int firstIndex, int count, int perProcess,
+            IntFunction<List<String>> options) throws IOException {
         List<Process> started = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int first = firstIndex; first < firstIndex + count; first += perProcess) {
@@ -34,6 +40,7 @@ final class HelperProcesses implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                     "dev.switchboard.bench.BenchMain", "idle-helper"));
             cmd.addAll(args.raw());
+            cmd.addAll(options.apply(started.size() + 1));
             cmd.addAll(List.of("--first", Integer.toString(first), "--count", Integer.toString(share)));
             started.add(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }

@@ -15,13 +15,25 @@ import dev.switchboard.bench.result.RunResult;
  * Scenario 1: N idle, accepted (authenticated) connections; the server's memory per connection is its RSS
  * growth divided by N (and, for reference, its whole RSS divided by N). Connections above what one generator
  * process may hold (its file-descriptor limit) are opened by helper processes, see {@link HelperProcesses}.
+ *
+ * <p>
+ * Where one server process may not hold N connections (the same file-descriptor limit), the connections can be spread
+ * over several replicas of the server ({@code --replica-ports}, {@code --replica-pids}, the target's own first): each
+ * generator process connects to one replica, and the memory is the sum of the replicas' RSS.
  */
 public final class IdleScenario implements Scenario {
 
     @Override
     public RunResult run(Target target, Connector connector, Args args) throws Exception {
         int connections = args.integer("connections", 1000);
-        int perProcess = args.integer("per-process", 18_000);
+        List<String> ports = args.list("replica-ports", Integer.toString(target.port()));
+        List<Long> pids = args.list("replica-pids", Long.toString(target.serverPid())).stream().map(Long::parseLong).toList();
+        if (pids.size() != ports.size() || !ports.get(0).equals(Integer.toString(target.port()))) {
+            throw new IllegalArgumentException("--replica-ports and --replica-pids name the same replicas, the target's first");
+        }
+        int replicas = ports.size();
+        // One generator process per replica at least, so that each process holds one replica's share.
+        int perProcess = Math.min(args.integer("per-process", 18_000), (connections + replicas - 1) / replicas);
         int concurrency = args.integer("concurrency", 200);
         int settleSeconds = args.integer("settle-seconds", 5);
         int rooms = args.integer("subscribe-rooms", 0);
@@ -32,17 +44,19 @@ public final class IdleScenario implements Scenario {
                         ? "file-descriptor limit of one process (" + System.getenv().getOrDefault("BENCH_FD_LIMIT", "?") + ")" : null)
                 .param("connectConcurrency", concurrency)
                 .param("settleSeconds", settleSeconds).param("subscribeRooms", rooms)
-                .param("connectionsPerGeneratorProcess", perProcess);
+                .param("connectionsPerGeneratorProcess", perProcess)
+                .param("serverReplicas", replicas);
 
-        long baseline = ProcessMemory.rssBytes(target.serverPid());
+        long baseline = ProcessMemory.rssBytes(pids);
         int own = Math.min(connections, perProcess);
-        try (HelperProcesses helpers = HelperProcesses.start(args, own, connections - own, perProcess)) {
+        try (HelperProcesses helpers = HelperProcesses.start(args, own, connections - own, perProcess,
+                helper -> List.of("--port", ports.get(helper % replicas)))) {
             Connector.Opened opened = connector.open(0, own, concurrency).join();
             int subscribed = subscribe(opened.conns(), rooms);
             HelperProcesses.Totals others = helpers.awaitOpened(600);
             int connected = opened.conns().size() + others.opened();
             Thread.sleep(settleSeconds * 1000L);
-            long after = ProcessMemory.rssBytes(target.serverPid());
+            long after = ProcessMemory.rssBytes(pids);
             result.metric("connected", connected)
                     .metric("failed", opened.failed() + others.failed())
                     .metric("firstError", opened.firstError().isEmpty() ? others.firstError() : opened.firstError())

@@ -1,5 +1,6 @@
 package dev.switchboard.bench.report;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -35,6 +36,26 @@ class ReportMainTest {
         assertTrue(md.contains("| each service ready <= 1.5 s | - | not measured in this run |"), md);
         assertTrue(Files.size(dir.resolve("fanout-throughput.png")) > 1000);
         assertTrue(Files.size(dir.resolve("e2e-latency.png")) > 1000);
+    }
+
+    @Test
+    void fiftyThousandConnectionsOverReplicasAreJudgedOnTheirSummedGrowthAndNotComparedWithOneProcess(@TempDir Path dir)
+            throws Exception {
+        new RunResult("idle", "10000", "switchboard").param("serverReplicas", 1).metric("connected", 10_000)
+                .metric("serverRssBytes", 400_000_000L).metric("rssGrowthPerConnectionBytes", 9_000).write(dir);
+        new RunResult("idle", "50000", "switchboard").param("serverReplicas", 3).metric("connected", 50_000)
+                .metric("serverRssBytes", 1_200_000_000L).metric("rssGrowthPerConnectionBytes", 9_500).write(dir);
+        new RunResult("idle", "10000", "node-ws").metric("connected", 10_000)
+                .metric("rssGrowthPerConnectionBytes", 7_000).write(dir);
+
+        ReportMain.run(new Args(new String[] {"--dir", dir.toString()}, 0));
+
+        String md = Files.readString(dir.resolve("summary.md"));
+        assertTrue(md.contains("| gateway memory <= 10 KB per idle connection at 50k | 9.28 KiB per connection at 50,000 "
+                + "connections over 3 gateway replicas of about 16,667 each (their RSS growth summed) | **met** |"), md);
+        assertFalse(md.contains("marginal"), "a sum over three processes is not one process's growth: " + md);
+        assertTrue(md.contains("| 50000 (3 server processes) | switchboard | 50,000 |"), md);
+        assertTrue(md.contains("| 10000 | switchboard | 10,000 |"), md);
     }
 
     private static void fanout(Path dir, String target, long delivered) throws Exception {
