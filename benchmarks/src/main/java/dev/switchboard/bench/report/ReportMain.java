@@ -193,9 +193,7 @@ public final class ReportMain {
         for (JsonNode n : runs) {
             JsonNode m = n.path("metrics");
             JsonNode d = m.path("deliveryLatency");
-            md.append("| ").append(n.path("variant").asText())
-                    .append(replicas(n) > 1 ? " (" + replicas(n) + " server processes)" : "")
-                    .append(" | ").append(n.path("target").asText()).append(" | ")
+            md.append("| ").append(n.path("variant").asText()).append(" | ").append(n.path("target").asText()).append(" | ")
                     .append(fmt(m.path("deliveredPerSecond").asDouble())).append(" | ").append(fmt(d.path("p50Ms").asDouble()))
                     .append(" | ").append(fmt(d.path("p99Ms").asDouble())).append(" | ").append(fmt(d.path("p999Ms").asDouble()))
                     .append(" | ").append(fmt(m.path("ackLatency").path("p99Ms").asDouble())).append(" | ")
