@@ -2,8 +2,10 @@ package dev.switchboard.bench.scenario;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +33,10 @@ import dev.switchboard.bench.result.RunResult;
  * <p>Fixed rate (--rate R > 0): an open loop; message k is due at start + k/R and stamped with that due time,
  * so a server that falls behind shows up in the latency (no coordinated omission). Saturation (--rate 0): a
  * closed loop; each publisher keeps --window messages in flight and sends the next one when one of its own
- * messages comes back to it as a subscriber, which bounds what queues up in the server.
+ * messages comes back to it as a subscriber, which bounds what queues up in the server. Through the tick path
+ * (--tick-url: quotes posted to ticker-service's ingest, ticks fanned out by the gateway) a publisher is not a
+ * subscriber and ticks conflate, so one subscriber paces the loop instead: a quote's credit comes back when a tick
+ * at least as new as the quote reaches that subscriber (a newer tick supersedes the quote's own).
  *
  * <p>Only messages stamped inside the measured window (after --warmup-seconds, for --duration-seconds) count;
  * after it, the generator waits (at most --drain-seconds) for their deliveries.
@@ -91,9 +96,17 @@ public final class FanoutScenario implements Scenario {
             http = connector.vertx().createHttpClient(new HttpClientOptions().setMaxPoolSize(publishers).setKeepAlive(true));
         }
         Run run = new Run(pubs.conns(), tickUrl.isEmpty() ? pubs.conns().size() : publishers, http, tickUri, channel, tag,
-                payload, warmup, duration, window);
+                payload, warmup, duration, window, http != null && rate == 0);
+        result.param("closedLoopPacedBy", rate > 0 ? null
+                : run.pacedByTicks ? "ticks reaching one subscriber" : "each publisher's own messages coming back");
         for (Conn s : subs.conns()) {
             s.onFrame(run::onSubscriberFrame);
+        }
+        if (run.pacedByTicks) {
+            subs.conns().get(0).onFrame(f -> {
+                run.onSubscriberFrame(f);
+                run.onPacingFrame(f);
+            });
         }
         for (int p = 0; p < pubs.conns().size(); p++) {
             int idx = p;
@@ -162,9 +175,12 @@ public final class FanoutScenario implements Scenario {
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         long dueSent;
         volatile boolean measureClosedLoop;
+        /** Tick path at saturation: quotes (t0, publisher) waiting for a tick at least as new; guarded by itself. */
+        final boolean pacedByTicks;
+        final PriorityQueue<long[]> outstanding = new PriorityQueue<>(Comparator.comparingLong(q -> q[0]));
 
         Run(List<Conn> pubs, int publisherCount, HttpClient http, URI tickUri, String channel, String tag, int payload,
-                int warmup, int duration, int window) {
+                int warmup, int duration, int window, boolean pacedByTicks) {
             this.pubs = pubs;
             this.publisherCount = publisherCount;
             this.http = http;
@@ -176,6 +192,7 @@ public final class FanoutScenario implements Scenario {
             this.measureFrom = start + warmup * 1_000_000L;
             this.measureTo = measureFrom + duration * 1_000_000L;
             this.window = window;
+            this.pacedByTicks = pacedByTicks;
             this.credits = new AtomicInteger[publisherCount];
             this.sent = new AtomicLong[publisherCount];
             for (int i = 0; i < publisherCount; i++) {
@@ -199,12 +216,18 @@ public final class FanoutScenario implements Scenario {
 
         /** A quote whose volume is t0 (exact in a double); the 202 of the ingest is its ack. */
         void postQuote(int p, long t0) {
+            if (pacedByTicks) {
+                synchronized (outstanding) {
+                    outstanding.add(new long[] { t0, p });
+                }
+            }
             int port = tickUri.getPort() > 0 ? tickUri.getPort() : 80;
             http.request(HttpMethod.POST, port, tickUri.getHost(), tickUri.getRawPath())
                     .compose(req -> req.putHeader("content-type", "application/json")
                             .send("{\"price\":1.0,\"volume\":" + t0 + "}"))
                     .onComplete(ar -> {
-                        if (ar.succeeded() && ar.result().statusCode() == 202) {
+                        boolean accepted = ar.succeeded() && ar.result().statusCode() == 202;
+                        if (accepted) {
                             if (t0 >= measureFrom && t0 < measureTo) {
                                 ack.record(BenchClock.micros() - t0);
                             }
@@ -212,7 +235,8 @@ public final class FanoutScenario implements Scenario {
                             errors.computeIfAbsent(ar.succeeded() ? "http_" + ar.result().statusCode() : "http_failed",
                                     k -> new LongAdder()).increment();
                         }
-                        if (measureClosedLoop) {
+                        // Paced by ticks, an accepted quote's credit comes back with a tick; a refused one's now.
+                        if (measureClosedLoop && !(pacedByTicks && accepted) && (!pacedByTicks || forget(t0, p))) {
                             credits[p].incrementAndGet();
                             pump(p);
                         }
@@ -268,6 +292,37 @@ public final class FanoutScenario implements Scenario {
                 }
             } else if ("error".equals(type)) {
                 countError(f);
+            }
+        }
+
+        /** Drops a refused quote from those waiting for a tick; false if a tick has released it already. */
+        boolean forget(long t0, int p) {
+            synchronized (outstanding) {
+                return outstanding.removeIf(q -> q[0] == t0 && q[1] == p);
+            }
+        }
+
+        /** The pacing subscriber's frames: a tick releases every quote it is at least as new as. */
+        void onPacingFrame(String f) {
+            if (!"tick".equals(Frames.string(f, "type"))) {
+                return;
+            }
+            double volume = Frames.decimal(f, "volume");
+            if (Double.isNaN(volume)) {
+                return;
+            }
+            long t0 = (long) volume;
+            List<Integer> released = new ArrayList<>();
+            synchronized (outstanding) {
+                while (!outstanding.isEmpty() && outstanding.peek()[0] <= t0) {
+                    released.add((int) outstanding.poll()[1]);
+                }
+            }
+            if (measureClosedLoop) {
+                for (int p : released) {
+                    credits[p].incrementAndGet();
+                    pump(p);
+                }
             }
         }
 
