@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.chat.config.ChatConfig;
 import dev.switchboard.chat.config.KafkaSettings;
 import dev.switchboard.chat.outbox.OutboxRelay;
+import dev.switchboard.chat.outbox.OutboxTable;
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatReply;
 import io.agroal.api.AgroalDataSource;
@@ -75,7 +73,7 @@ class OutboxRelayFailoverTest extends ChatServiceTestBase {
             assertEquals(i, sendAndAwaitReply(kafka.publish(room, "ann", "o" + i, "message " + i)).seq());
         }
 
-        await().atMost(WAIT).until(() -> outboxRows() == 0);
+        await().atMost(WAIT).until(() -> OutboxTable.rows(dataSource) == 0);
         await().atMost(WAIT).until(() -> kafka.eventsOf(room).size() >= 3);
         assertEquals(List.of(1L, 2L, 3L), kafka.eventsOf(room).stream().map(ChatEvent::seq).toList());
     }
@@ -84,33 +82,14 @@ class OutboxRelayFailoverTest extends ChatServiceTestBase {
     void theRelayVacuumsTheOutboxOnceItHasDeletedEnoughRows() throws SQLException {
         String room = room();
         await().atMost(WAIT).until(relay::isLeader);
-        await().atMost(WAIT).until(() -> outboxRows() == 0);
-        long before = outboxVacuums();
+        await().atMost(WAIT).until(() -> OutboxTable.rows(dataSource) == 0);
+        long before = OutboxTable.vacuums(dataSource);
         int rows = 0;
         // Each publish leaves two rows (the event and the reply); the test profile vacuums after 20.
         for (int i = 1; rows < config.outbox().vacuumAfter(); i++, rows += 2) {
             assertEquals(i, sendAndAwaitReply(kafka.publish(room, "ann", "v" + i, "message " + i)).seq());
         }
-        await().atMost(WAIT).until(() -> outboxRows() == 0 && outboxVacuums() > before);
-        assertEquals(before + 1, outboxVacuums(), "one vacuum per vacuum-after deleted rows");
-    }
-
-    private long outboxVacuums() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT vacuum_count FROM pg_stat_user_tables WHERE relid = 'outbox'::regclass")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private long outboxRows() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        await().atMost(WAIT).until(() -> OutboxTable.rows(dataSource) == 0 && OutboxTable.vacuums(dataSource) > before);
+        assertEquals(before + 1, OutboxTable.vacuums(dataSource), "one vacuum per vacuum-after deleted rows");
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.bench.cli;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,21 @@ public final class Args {
         }
     }
 
-    /** A comma-separated option as a list ({@code def} when absent). */
-    public List<String> list(String key, String def) {
-        return List.of(values.getOrDefault(key, def).split(","));
+    /** A comma-separated list of whole numbers ({@code def} when absent). */
+    public List<Integer> integers(String key, List<Integer> def) {
+        String v = values.get(key);
+        if (v == null) {
+            return def;
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (String part : v.split(",")) {
+            try {
+                numbers.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + key + " must be whole numbers separated by commas, got " + v);
+            }
+        }
+        return numbers;
     }
 
     /** The options as given, to hand on to a helper process. */

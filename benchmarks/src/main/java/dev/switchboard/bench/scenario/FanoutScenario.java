@@ -3,6 +3,7 @@ package dev.switchboard.bench.scenario;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -236,7 +237,7 @@ public final class FanoutScenario implements Scenario {
                                     k -> new LongAdder()).increment();
                         }
                         // Paced by ticks, an accepted quote's credit comes back with a tick; a refused one's now.
-                        if (measureClosedLoop && !(pacedByTicks && accepted) && (!pacedByTicks || forget(t0, p))) {
+                        if (measureClosedLoop && (!pacedByTicks || (!accepted && forget(t0, p)))) {
                             credits[p].incrementAndGet();
                             pump(p);
                         }
@@ -295,10 +296,20 @@ public final class FanoutScenario implements Scenario {
             }
         }
 
-        /** Drops a refused quote from those waiting for a tick; false if a tick has released it already. */
+        /**
+         * Drops one refused quote from those waiting for a tick; false if a tick has released it already. One: the
+         * same publisher may have two quotes of the same microsecond waiting, each with its own credit.
+         */
         boolean forget(long t0, int p) {
             synchronized (outstanding) {
-                return outstanding.removeIf(q -> q[0] == t0 && q[1] == p);
+                for (Iterator<long[]> it = outstanding.iterator(); it.hasNext();) {
+                    long[] q = it.next();
+                    if (q[0] == t0 && q[1] == p) {
+                        it.remove();
+                        return true;
+                    }
+                }
+                return false;
             }
         }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import dev.switchboard.bench.cli.Args;
 
@@ -27,21 +26,35 @@ final class HelperProcesses implements AutoCloseable {
         this.processes = processes;
     }
 
-    /**
-     * Helpers for connections {@code firstIndex} to {@code firstIndex + count - 1}, {@code perProcess} each; helper
-     * number k (the caller itself is 0) gets {@code options.apply(k)} after the caller's options.
-     */
-    static HelperProcesses start(Args args, int firstIndex, int count, int perProcess,
-            IntFunction<List<String>> options) throws IOException {
+    /** Connections {@code first} to {@code first + count - 1}, to the server on {@code port}: one process's part. */
+    record Share(int first, int count, int port) {
+        /**
+         * Splits {@code connections} evenly over the servers on {@code ports} (the last may get fewer), each server's
+         * part into shares of at most {@code perProcess}, so that no process's connections straddle two servers.
+         */
+        static List<Share> split(int connections, List<Integer> ports, int perProcess) {
+            int perServer = (connections + ports.size() - 1) / ports.size();
+            List<Share> shares = new ArrayList<>();
+            for (int server = 0; server < ports.size(); server++) {
+                int to = Math.min(connections, (server + 1) * perServer);
+                for (int first = server * perServer; first < to; first += perProcess) {
+                    shares.add(new Share(first, Math.min(perProcess, to - first), ports.get(server)));
+                }
+            }
+            return shares;
+        }
+    }
+
+    /** One helper process per share; each gets the caller's options, then its own port and connections. */
+    static HelperProcesses start(Args args, List<Share> shares) throws IOException {
         List<Process> started = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (int first = firstIndex; first < firstIndex + count; first += perProcess) {
-            int share = Math.min(perProcess, firstIndex + count - first);
+        for (Share share : shares) {
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                     "dev.switchboard.bench.BenchMain", "idle-helper"));
             cmd.addAll(args.raw());
-            cmd.addAll(options.apply(started.size() + 1));
-            cmd.addAll(List.of("--first", Integer.toString(first), "--count", Integer.toString(share)));
+            cmd.addAll(List.of("--port", Integer.toString(share.port()), "--first", Integer.toString(share.first()),
+                    "--count", Integer.toString(share.count())));
             started.add(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
         return new HelperProcesses(started);

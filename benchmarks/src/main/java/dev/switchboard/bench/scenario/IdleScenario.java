@@ -26,14 +26,15 @@ public final class IdleScenario implements Scenario {
     @Override
     public RunResult run(Target target, Connector connector, Args args) throws Exception {
         int connections = args.integer("connections", 1000);
-        List<String> ports = args.list("replica-ports", Integer.toString(target.port()));
-        List<Long> pids = args.list("replica-pids", Long.toString(target.serverPid())).stream().map(Long::parseLong).toList();
-        if (pids.size() != ports.size() || !ports.get(0).equals(Integer.toString(target.port()))) {
+        List<Integer> ports = args.integers("replica-ports", List.of(target.port()));
+        List<Long> pids = args.integers("replica-pids", List.of((int) target.serverPid())).stream()
+                .map(Integer::longValue).toList();
+        if (pids.size() != ports.size() || ports.get(0) != target.port()) {
             throw new IllegalArgumentException("--replica-ports and --replica-pids name the same replicas, the target's first");
         }
         int replicas = ports.size();
-        // One generator process per replica at least, so that each process holds one replica's share.
-        int perProcess = Math.min(args.integer("per-process", 18_000), (connections + replicas - 1) / replicas);
+        int perProcess = args.integer("per-process", 18_000);
+        List<HelperProcesses.Share> shares = HelperProcesses.Share.split(connections, ports, perProcess);
         int concurrency = args.integer("concurrency", 200);
         int settleSeconds = args.integer("settle-seconds", 5);
         int rooms = args.integer("subscribe-rooms", 0);
@@ -48,9 +49,9 @@ public final class IdleScenario implements Scenario {
                 .param("serverReplicas", replicas);
 
         long baseline = ProcessMemory.rssBytes(pids);
-        int own = Math.min(connections, perProcess);
-        try (HelperProcesses helpers = HelperProcesses.start(args, own, connections - own, perProcess,
-                helper -> List.of("--port", ports.get(helper % replicas)))) {
+        // The first share is this process's own: connections from 0 on, to the target (the first replica).
+        int own = shares.get(0).count();
+        try (HelperProcesses helpers = HelperProcesses.start(args, shares.subList(1, shares.size()))) {
             Connector.Opened opened = connector.open(0, own, concurrency).join();
             int subscribed = subscribe(opened.conns(), rooms);
             HelperProcesses.Totals others = helpers.awaitOpened(600);

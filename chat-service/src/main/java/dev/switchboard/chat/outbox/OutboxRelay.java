@@ -146,10 +146,10 @@ public class OutboxRelay {
             }
             long t0 = System.nanoTime();
             int sent = relayBatch(connection);
-            vacuum.deleted(connection, sent);
             if (sent > 0 && LOG.isDebugEnabled()) {
                 LOG.debugf("Relayed %d outbox records in %d us", sent, (System.nanoTime() - t0) / 1000);
             }
+            vacuum.deleted(connection, sent);
             lastFailure = null;
             if (sent < config.batchSize()) {
                 notifications.getNotifications((int) config.idlePoll().toMillis());

@@ -26,7 +26,7 @@ final class OutboxVacuum {
     }
 
     /** The relay deleted {@code rows} rows; vacuums once enough have been deleted. */
-    void deleted(Connection connection, int rows) throws SQLException {
+    void deleted(Connection connection, int rows) {
         deleted += rows;
         if (after > 0 && deleted >= after) {
             run(connection);
@@ -36,17 +36,22 @@ final class OutboxVacuum {
     /**
      * Vacuums now (when the relay takes over, what others left behind). The connection must be in auto-commit mode:
      * VACUUM cannot run inside a transaction. A role that does not own the table gets a warning from PostgreSQL and
-     * vacuums nothing, which is no worse than not asking.
+     * vacuums nothing, which is no worse than not asking. A vacuum that fails (a statement or lock timeout, a cancel)
+     * is only logged: relaying must never depend on it, or every replica in turn would take the relay lock, fail
+     * and give it up.
      */
-    void run(Connection connection) throws SQLException {
+    void run(Connection connection) {
         if (after == 0) {
             return;
         }
         long t0 = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.execute("VACUUM outbox");
+            LOG.debugf("Vacuumed the outbox after %d deleted rows in %d us", deleted, (System.nanoTime() - t0) / 1000);
+        } catch (SQLException e) {
+            LOG.warnf("Could not vacuum the outbox (relaying goes on, the next try after %d deleted rows): %s", after,
+                    e.getMessage());
         }
-        LOG.debugf("Vacuumed the outbox after %d deleted rows in %d us", deleted, (System.nanoTime() - t0) / 1000);
         deleted = 0;
     }
 }
