@@ -26,6 +26,9 @@ public final class IdleScenario implements Scenario {
     @Override
     public RunResult run(Target target, Connector connector, Args args) throws Exception {
         int connections = args.integer("connections", 1000);
+        if (connections < 1) {
+            throw new IllegalArgumentException("--connections must be at least 1, got " + connections);
+        }
         List<Integer> ports = args.integers("replica-ports", List.of(target.port()));
         List<Long> pids = args.integers("replica-pids", List.of((int) target.serverPid())).stream()
                 .map(Integer::longValue).toList();

@@ -29,4 +29,9 @@ class ShareTest {
                 Share.split(40_000, List.of(8080), 18_000));
         assertEquals(List.of(new Share(0, 200, 8080)), Share.split(200, List.of(8080), 18_000));
     }
+
+    @Test
+    void fewerConnectionsThanServersLeaveTheLastServersOut() {
+        assertEquals(List.of(new Share(0, 1, 1), new Share(1, 1, 2)), Share.split(2, List.of(1, 2, 3), 18_000));
+    }
 }
