@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,22 @@ class LimitsTest extends GatewayTestBase {
         WsTestClient client = withHeader(TestTokens.expiringAt("frank", Instant.now().plusSeconds(3)));
         client.await("welcome");
         assertEquals(4401, client.awaitClose(CLOSE));
+    }
+
+    @Test
+    void aRefreshedTokenKeepsTheConnectionOpenPastTheFirstOnesExpiry() throws InterruptedException {
+        WsTestClient client = withHeader(TestTokens.expiringAt("grace", Instant.now().plusSeconds(2)));
+        client.await("welcome");
+        client.send(Map.of("type", "auth", "id", "refresh",
+                "token", TestTokens.expiringAt("grace", Instant.now().plusSeconds(3600))));
+        client.await(frame -> "welcome".equals(frame.path("type").asText()) && "refresh".equals(frame.path("id").asText()),
+                TIMEOUT);
+        // Past the first token's expiry and the expiry sweep after it.
+        Thread.sleep(4000);
+        client.send(Map.of("type", "ping", "id", "still-there"));
+        client.await(frame -> "pong".equals(frame.path("type").asText()) && "still-there".equals(frame.path("id").asText()),
+                TIMEOUT);
+        assertFalse(client.isClosed());
     }
 
     @Test

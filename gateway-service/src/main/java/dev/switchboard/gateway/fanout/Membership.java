@@ -14,7 +14,8 @@ public final class Membership {
     private final String channel;
     private final boolean gapChecked;
     private final int bufferLimit;
-    private final ArrayDeque<ChannelEvent> held = new ArrayDeque<>();
+    /** Null unless events are held: a membership is live for most of its life, and idle ones should cost little. */
+    private ArrayDeque<ChannelEvent> held;
     private boolean live;
     private boolean positioned;
     private boolean heldOverflowed;
@@ -56,6 +57,9 @@ public final class Membership {
     }
 
     private void hold(ChannelEvent event) {
+        if (held == null) {
+            held = new ArrayDeque<>();
+        }
         if (held.size() >= bufferLimit) {
             // Replay re-reads the range from durable history instead of holding it here.
             held.clear();
@@ -90,27 +94,29 @@ public final class Membership {
                 heldOverflowed = false;
                 return false;
             }
-            ChannelEvent firstSequenced = held.stream().filter(ChannelEvent::sequenced)
+            ChannelEvent firstSequenced = held == null ? null : held.stream().filter(ChannelEvent::sequenced)
                     .filter(e -> e.seq() > lastSeq).findFirst().orElse(null);
             if (firstSequenced != null && firstSequenced.seq() > lastSeq + 1) {
                 return false;
             }
         }
-        heldOverflowed = false;
-        while (!held.isEmpty()) {
-            pass(held.poll());
-        }
-        live = true;
-        catchUpRequested = false;
+        goLive();
         return true;
     }
 
     /** Opens the gate without any seq check (history could not be read: best effort from now on). */
     public synchronized void goLiveUnchecked() {
         positioned = false;
+        goLive();
+    }
+
+    private void goLive() {
         heldOverflowed = false;
-        while (!held.isEmpty()) {
-            pass(held.poll());
+        if (held != null) {
+            while (!held.isEmpty()) {
+                pass(held.poll());
+            }
+            held = null;
         }
         live = true;
         catchUpRequested = false;

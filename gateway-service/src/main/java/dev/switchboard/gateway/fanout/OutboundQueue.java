@@ -41,8 +41,10 @@ public final class OutboundQueue {
     private final Executor executor;
     private final int capacity;
     private final int window;
-    private final ArrayDeque<Slot> queue = new ArrayDeque<>();
-    private final Map<String, Slot> queuedConflatable = new HashMap<>();
+    // Small to start with: most connections have nothing queued most of the time (the deque grows as needed).
+    private final ArrayDeque<Slot> queue = new ArrayDeque<>(4);
+    /** Created on the first conflatable event: only ticker subscribers need it. */
+    private Map<String, Slot> queuedConflatable;
     private final List<Waiter> waiters = new ArrayList<>();
     private final List<String> batch = new ArrayList<>();
     private final AtomicInteger wip = new AtomicInteger();
@@ -74,6 +76,9 @@ public final class OutboundQueue {
                 return false;
             }
             if (conflationKey != null) {
+                if (queuedConflatable == null) {
+                    queuedConflatable = new HashMap<>();
+                }
                 Slot queued = queuedConflatable.get(conflationKey);
                 if (queued != null) {
                     queued.text = text;
@@ -147,7 +152,7 @@ public final class OutboundQueue {
     private void closeLocked() {
         closed = true;
         queue.clear();
-        queuedConflatable.clear();
+        queuedConflatable = null;
         strictQueued = 0;
     }
 

@@ -13,44 +13,58 @@ public final class ConnectionLimits {
         ALLOWED, LIMITED, ABUSE
     }
 
-    private final TokenBucket publish;
-    private final TokenBucket typing;
-    private final TokenBucket signal;
-    private final TokenBucket abuse;
-    private final TokenBucket badFrames;
+    private final GatewayConfig.Limits config;
+    // Each bucket is created on its first use (starting full, as it would be by then anyway): most connections only
+    // subscribe, and an idle connection should not pay for five buckets.
+    private TokenBucket publish;
+    private TokenBucket typing;
+    private TokenBucket signal;
+    private TokenBucket abuse;
+    private TokenBucket badFrames;
 
-    public ConnectionLimits(GatewayConfig.Limits limits) {
-        this.publish = bucket(limits.publish());
-        this.typing = bucket(limits.typing());
-        this.signal = bucket(limits.signal());
-        this.abuse = bucket(limits.abuse());
-        this.badFrames = bucket(limits.badFrames());
+    public ConnectionLimits(GatewayConfig.Limits config) {
+        this.config = config;
     }
 
     private static TokenBucket bucket(GatewayConfig.Bucket config) {
         return TokenBucket.of(config.capacity(), config.perSecond());
     }
 
-    public Verdict publish() {
+    public synchronized Verdict publish() {
+        if (publish == null) {
+            publish = bucket(config.publish());
+        }
         return take(publish);
     }
 
-    public Verdict typing() {
+    public synchronized Verdict typing() {
+        if (typing == null) {
+            typing = bucket(config.typing());
+        }
         return take(typing);
     }
 
-    public Verdict signal() {
+    public synchronized Verdict signal() {
+        if (signal == null) {
+            signal = bucket(config.signal());
+        }
         return take(signal);
     }
 
     /** A malformed frame: true when the connection has sent too many and must be closed (1008). */
-    public boolean badFrameIsAbuse() {
+    public synchronized boolean badFrameIsAbuse() {
+        if (badFrames == null) {
+            badFrames = bucket(config.badFrames());
+        }
         return !badFrames.tryTake();
     }
 
     private Verdict take(TokenBucket bucket) {
         if (bucket.tryTake()) {
             return Verdict.ALLOWED;
+        }
+        if (abuse == null) {
+            abuse = bucket(config.abuse());
         }
         return abuse.tryTake() ? Verdict.LIMITED : Verdict.ABUSE;
     }

@@ -34,6 +34,7 @@ import dev.switchboard.gateway.protocol.ProtocolException;
 import dev.switchboard.gateway.presence.TypingService;
 import dev.switchboard.gateway.signal.SignalService;
 import dev.switchboard.gateway.subscription.SubscriptionService;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -98,18 +99,20 @@ public class WsProtocol {
 
     /** A socket was upgraded (on its event loop), over the TCP connection tcp. */
     WsSession opened(ServerWebSocket socket, HttpConnection tcp) {
-        WsSession session = new WsSession(socket, TextFrames.channelOf(tcp), drainLoops.current(),
-                new ConnectionLimits(config.limits()),
+        ChannelHandlerContext wire = TextFrames.channelOf(tcp);
+        WsSession session = new WsSession(socket, wire, drainLoops.current(), new ConnectionLimits(config.limits()),
                 frames, config.outbound().queueSize(), config.outbound().writeWindow());
         LOG.debugf("opened %s", session.id());
         sessions.put(session.id(), session);
         connections.add(session);
         session.onClosing(() -> closing(session, tcp));
-        if (!origins.allows(socket.headers().get("Origin"))) {
+        boolean originAllowed = origins.allows(socket.headers().get("Origin"));
+        String token = tokenOf(socket);
+        UpgradeLeftovers.release(socket, wire);
+        if (!originAllowed) {
             session.closeNow(CloseCodes.FORBIDDEN, "origin not allowed");
             return session;
         }
-        String token = tokenOf(socket);
         if (token != null) {
             verify(session, token);
             return session;
@@ -152,7 +155,6 @@ public class WsProtocol {
         }
         connections.remove(session.id());
         vertx.cancelTimer(session.authTimer());
-        vertx.cancelTimer(session.expiryTimer());
         for (String channel : List.copyOf(session.subscriptions())) {
             subscriptions.unsubscribe(session, Channel.parse(channel));
         }
@@ -189,6 +191,17 @@ public class WsProtocol {
     /** Every open session, for the keep-alive pings. */
     Collection<WsSession> sessions() {
         return sessions.values();
+    }
+
+    /** Sessions whose token has expired at wall-clock time nowMs. */
+    List<WsSession> expiredSessions(long nowMs) {
+        List<WsSession> expired = new ArrayList<>();
+        for (WsSession session : sessions.values()) {
+            if (session.tokenExpired(nowMs) && !session.isClosing()) {
+                expired.add(session);
+            }
+        }
+        return expired;
     }
 
     /** Sessions idle for longer than the idle timeout (no frame, no pong). */
@@ -241,7 +254,6 @@ public class WsProtocol {
         session.userSlotClaimed(true);
         vertx.cancelTimer(session.authTimer());
         session.authenticated(identity);
-        scheduleExpiry(session, identity);
         Channel inbox = Channel.user(identity.userId());
         index.addLive(session, inbox);
         session.subscriptions().add(inbox.name());
@@ -255,15 +267,6 @@ public class WsProtocol {
         return frames.welcome(frameId, session.id(), session.identity().userId(), heartbeatMs);
     }
 
-    private void scheduleExpiry(WsSession session, Identity identity) {
-        vertx.cancelTimer(session.expiryTimer());
-        if (identity.expiresAtMs() == Long.MAX_VALUE) {
-            return;
-        }
-        long delay = Math.max(1, identity.expiresAtMs() - System.currentTimeMillis());
-        session.expiryTimer(vertx.setTimer(delay, id -> session.closeNow(CloseCodes.UNAUTHORIZED, "token expired")));
-    }
-
     /** An auth frame: first authentication, or a refresh with a new token of the same user. */
     private void auth(WsSession session, InboundFrame frame) {
         String token = frame.requiredText("token");
@@ -275,7 +278,6 @@ public class WsProtocol {
                     return;
                 }
                 session.authenticated(identity);
-                scheduleExpiry(session, identity);
                 session.send(welcome(session, frame.id()));
             }, failure -> session.send(frames.error(frame.id(), ProtocolException.of(failure))));
             return;

@@ -70,7 +70,6 @@ final class WsSession implements GatewayConnection, OutboundSink {
     private volatile Runnable onClosing = () -> {
     };
     private long authTimer = -1;
-    private long expiryTimer = -1;
 
     WsSession(ServerWebSocket socket, ChannelHandlerContext wire, Executor executor, ConnectionLimits limits,
             WsFrames frames, int queueSize, int writeWindow) {
@@ -253,9 +252,15 @@ final class WsSession implements GatewayConnection, OutboundSink {
         this.state = state;
     }
 
+    /** Authenticated (again, on a token refresh): the identity's expiry is now the connection's. */
     void authenticated(Identity identity) {
         this.identity = identity;
         this.state = AuthState.AUTHENTICATED;
+    }
+
+    /** A sweep checks this instead of a timer per connection: see {@link IdleSweeper}. */
+    boolean tokenExpired(long nowMs) {
+        return state == AuthState.AUTHENTICATED && identity.expiresAtMs() <= nowMs;
     }
 
     Set<String> subscriptions() {
@@ -292,14 +297,6 @@ final class WsSession implements GatewayConnection, OutboundSink {
 
     void authTimer(long id) {
         this.authTimer = id;
-    }
-
-    long expiryTimer() {
-        return expiryTimer;
-    }
-
-    void expiryTimer(long id) {
-        this.expiryTimer = id;
     }
 
     boolean isSocketClosed() {
