@@ -25,7 +25,8 @@ import dev.switchboard.bench.startup.StartupMain;
  * Entry point of the harness (bin/bench drives it):
  * <pre>
  *   run --scenario idle|fanout|e2e|storm --target-name NAME --port P [--dialect plain|socketio]
- *       [--path /v1/ws] [--jwt-key private.pem --issuer ISS --users N] [--server-pid PID] [--resumes]
+ *       [--path /v1/ws] [--jwt-key private.pem --issuer ISS --users N] [--token-in query|frame]
+ *       [--server-pid PID] [--resumes]
  *       [--sources 4] [--loops 1] --out DIR  (+ the scenario's own options)
  *   keygen --dir DIR          throw-away RSA key pair for the gateway and the generator
  *   startup ...               service readiness time, JVM with and without the JDK 25 AOT cache
@@ -106,7 +107,15 @@ public final class BenchMain {
                         args.integer("users", 5000), args.number("token-ttl-seconds", 3600));
         return new Target(args.required("target-name"), args.str("host", "127.0.0.1"), args.integer("port", 8080),
                 args.str("path", "/v1/ws"), Dialect.parse(args.str("dialect", "plain")), tokens,
-                args.number("server-pid", 0), args.flag("resumes"));
+                tokenInFrame(args.str("token-in", "query")), args.number("server-pid", 0), args.flag("resumes"));
+    }
+
+    private static boolean tokenInFrame(String where) {
+        return switch (where) {
+            case "query" -> false;
+            case "frame" -> true;
+            default -> throw new IllegalArgumentException("--token-in must be query or frame, got " + where);
+        };
     }
 
     private static Connector connector(Target target, Args args) {

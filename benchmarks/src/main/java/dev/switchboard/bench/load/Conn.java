@@ -43,6 +43,10 @@ public final class Conn {
         if (target.dialect() == Dialect.PLAIN && !target.authenticates()) {
             ready.complete(this);
         }
+        String auth = target.authFrame(index);
+        if (auth != null) {
+            ws.writeTextMessage(auth);
+        }
     }
 
     private void onText(String text) {
