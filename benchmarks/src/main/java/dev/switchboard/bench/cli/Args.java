@@ -59,14 +59,30 @@ public final class Args {
 
     /** A comma-separated list of whole numbers ({@code def} when absent). */
     public List<Integer> integers(String key, List<Integer> def) {
+        List<Long> numbers = numbers(key, null);
+        if (numbers == null) {
+            return def;
+        }
+        List<Integer> integers = new ArrayList<>();
+        for (long n : numbers) {
+            if (n != (int) n) {
+                throw new IllegalArgumentException("--" + key + " takes numbers up to " + Integer.MAX_VALUE + ", got " + n);
+            }
+            integers.add((int) n);
+        }
+        return integers;
+    }
+
+    /** A comma-separated list of whole numbers (e.g. process ids), or def when the option is absent. */
+    public List<Long> numbers(String key, List<Long> def) {
         String v = values.get(key);
         if (v == null) {
             return def;
         }
-        List<Integer> numbers = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
         for (String part : v.split(",")) {
             try {
-                numbers.add(Integer.parseInt(part.trim()));
+                numbers.add(Long.parseLong(part.trim()));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + key + " must be whole numbers separated by commas, got " + v);
             }

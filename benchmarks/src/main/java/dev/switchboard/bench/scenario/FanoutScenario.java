@@ -2,11 +2,8 @@ package dev.switchboard.bench.scenario;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -176,9 +173,9 @@ public final class FanoutScenario implements Scenario {
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         long dueSent;
         volatile boolean measureClosedLoop;
-        /** Tick path at saturation: quotes (t0, publisher) waiting for a tick at least as new; guarded by itself. */
+        /** Tick path at saturation: a quote's credit comes back with a tick at least as new. */
         final boolean pacedByTicks;
-        final PriorityQueue<long[]> outstanding = new PriorityQueue<>(Comparator.comparingLong(q -> q[0]));
+        final TickPacing pacing = new TickPacing();
 
         Run(List<Conn> pubs, int publisherCount, HttpClient http, URI tickUri, String channel, String tag, int payload,
                 int warmup, int duration, int window, boolean pacedByTicks) {
@@ -218,9 +215,7 @@ public final class FanoutScenario implements Scenario {
         /** A quote whose volume is t0 (exact in a double); the 202 of the ingest is its ack. */
         void postQuote(int p, long t0) {
             if (pacedByTicks) {
-                synchronized (outstanding) {
-                    outstanding.add(new long[] { t0, p });
-                }
+                pacing.sent(t0, p);
             }
             int port = tickUri.getPort() > 0 ? tickUri.getPort() : 80;
             http.request(HttpMethod.POST, port, tickUri.getHost(), tickUri.getRawPath())
@@ -237,7 +232,7 @@ public final class FanoutScenario implements Scenario {
                                     k -> new LongAdder()).increment();
                         }
                         // Paced by ticks, an accepted quote's credit comes back with a tick; a refused one's now.
-                        if (measureClosedLoop && (!pacedByTicks || (!accepted && forget(t0, p)))) {
+                        if (measureClosedLoop && (!pacedByTicks || (!accepted && pacing.forget(t0, p)))) {
                             credits[p].incrementAndGet();
                             pump(p);
                         }
@@ -296,23 +291,6 @@ public final class FanoutScenario implements Scenario {
             }
         }
 
-        /**
-         * Drops one refused quote from those waiting for a tick; false if a tick has released it already. One: the
-         * same publisher may have two quotes of the same microsecond waiting, each with its own credit.
-         */
-        boolean forget(long t0, int p) {
-            synchronized (outstanding) {
-                for (Iterator<long[]> it = outstanding.iterator(); it.hasNext();) {
-                    long[] q = it.next();
-                    if (q[0] == t0 && q[1] == p) {
-                        it.remove();
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-
         /** The pacing subscriber's frames: a tick releases every quote it is at least as new as. */
         void onPacingFrame(String f) {
             if (!"tick".equals(Frames.string(f, "type"))) {
@@ -322,13 +300,7 @@ public final class FanoutScenario implements Scenario {
             if (Double.isNaN(volume)) {
                 return;
             }
-            long t0 = (long) volume;
-            List<Integer> released = new ArrayList<>();
-            synchronized (outstanding) {
-                while (!outstanding.isEmpty() && outstanding.peek()[0] <= t0) {
-                    released.add((int) outstanding.poll()[1]);
-                }
-            }
+            List<Integer> released = pacing.released((long) volume);
             if (measureClosedLoop) {
                 for (int p : released) {
                     credits[p].incrementAndGet();

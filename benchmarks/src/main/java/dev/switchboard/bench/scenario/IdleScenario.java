@@ -30,8 +30,7 @@ public final class IdleScenario implements Scenario {
             throw new IllegalArgumentException("--connections must be at least 1, got " + connections);
         }
         List<Integer> ports = args.integers("replica-ports", List.of(target.port()));
-        List<Long> pids = args.integers("replica-pids", List.of((int) target.serverPid())).stream()
-                .map(Integer::longValue).toList();
+        List<Long> pids = args.numbers("replica-pids", List.of(target.serverPid()));
         if (pids.size() != ports.size() || ports.get(0) != target.port()) {
             throw new IllegalArgumentException("--replica-ports and --replica-pids name the same replicas, the target's first");
         }

@@ -25,6 +25,15 @@ class ArgsTest {
     }
 
     @Test
+    void processIdsAreLongsAndTooLargeAnIntegerIsRefused() {
+        Args args = new Args(new String[] { "--replica-pids", "7,4294967296", "--replica-ports", "4294967296" }, 0);
+        assertEquals(List.of(7L, 4_294_967_296L), args.numbers("replica-pids", List.of()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> args.integers("replica-ports", List.of()));
+        assertEquals("--replica-ports takes numbers up to 2147483647, got 4294967296", e.getMessage());
+    }
+
+    @Test
     void theLastOfARepeatedOptionWins() {
         // Helper processes get the caller's options and then their own --port.
         assertEquals(18084, new Args(new String[] { "--port", "18080", "--port", "18084" }, 0).integer("port", 0));
