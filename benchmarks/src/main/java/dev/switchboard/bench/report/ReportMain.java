@@ -108,9 +108,11 @@ public final class ReportMain {
             double perConn = metric(n, "rssGrowthPerConnectionBytes");
             long connected = (long) metric(n, "connected");
             int replicas = replicas(n);
+            String heap = gatewayHeap(n);
             String what = fmt(perConn / 1024.0) + " KiB per connection at " + fmt(connected) + " connections"
                     + (replicas > 1 ? " over " + replicas + " gateway replicas of about "
-                            + fmt(Math.ceil(connected / (double) replicas)) + " each (their RSS growth summed)" : "");
+                            + fmt(Math.ceil(connected / (double) replicas)) + " each (their RSS growth summed)" : "")
+                    + (heap.isEmpty() ? "" : ", fresh gateways with -Xmx" + heap);
             List<JsonNode> sbIdle = results.of("idle").stream().filter(x -> x.path("target").asText().equals("switchboard"))
                     .filter(x -> metric(x, "connected") > 0).filter(x -> replicas(x) == replicas).toList();
             if (sbIdle.size() >= 2) {
@@ -220,6 +222,22 @@ public final class ReportMain {
         return Math.max(1, run.path("params").path("serverReplicas").asInt(1));
     }
 
+    /** The heap of the fresh gateways an idle run measured; empty for runs on the stack's own gateway. */
+    private static String gatewayHeap(JsonNode run) {
+        JsonNode heap = run.path("params").path("gatewayHeap");
+        return heap.isTextual() ? heap.asText() : "";
+    }
+
+    /** What an idle row's label adds: how many server processes, and which heap when the gateways were fresh. */
+    private static String idleProcesses(JsonNode run) {
+        int replicas = replicas(run);
+        String heap = gatewayHeap(run);
+        if (!heap.isEmpty()) {
+            return " (" + (replicas > 1 ? replicas + " fresh gateways" : "a fresh gateway") + ", -Xmx" + heap + ")";
+        }
+        return replicas > 1 ? " (" + replicas + " server processes)" : "";
+    }
+
     private void idle() throws IOException {
         List<JsonNode> runs = results.of("idle");
         if (runs.isEmpty()) {
@@ -232,8 +250,7 @@ public final class ReportMain {
                 .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (JsonNode n : runs) {
             JsonNode m = n.path("metrics");
-            md.append("| ").append(n.path("variant").asText())
-                    .append(replicas(n) > 1 ? " (" + replicas(n) + " server processes)" : "")
+            md.append("| ").append(n.path("variant").asText()).append(idleProcesses(n))
                     .append(" | ").append(n.path("target").asText()).append(" | ")
                     .append(fmt(m.path("connected").asDouble())).append(" | ").append(fmt(m.path("failed").asDouble()))
                     .append(" | ").append(kib(m.path("rssGrowthPerConnectionBytes"))).append(" | ")

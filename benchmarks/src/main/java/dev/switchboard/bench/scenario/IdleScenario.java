@@ -49,7 +49,8 @@ public final class IdleScenario implements Scenario {
                 .param("settleSeconds", settleSeconds).param("subscribeRooms", rooms)
                 .param("connectionsPerGeneratorProcess", perProcess)
                 .param("serverReplicas", replicas)
-                .param("tokenIn", args.str("token-in", "query"));
+                .param("tokenIn", args.str("token-in", "query"))
+                .param("gatewayHeap", args.str("gateway-heap", null));
 
         long baseline = ProcessMemory.rssBytes(pids);
         // The first share is this process's own: connections from 0 on, to the target (the first replica).

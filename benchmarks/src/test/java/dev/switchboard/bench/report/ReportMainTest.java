@@ -58,6 +58,25 @@ class ReportMainTest {
         assertTrue(md.contains("| 10000 | switchboard | 10,000 |"), md);
     }
 
+    @Test
+    void idleRunsOnFreshGatewaysNameTheirHeap(@TempDir Path dir) throws Exception {
+        new RunResult("idle", "10000", "switchboard").param("serverReplicas", 1).param("gatewayHeap", "256m")
+                .metric("connected", 10_000).metric("serverRssBytes", 400_000_000L)
+                .metric("rssGrowthPerConnectionBytes", 6_000).write(dir);
+        new RunResult("idle", "50000", "switchboard").param("serverReplicas", 3).param("gatewayHeap", "256m")
+                .metric("connected", 50_000).metric("serverRssBytes", 1_200_000_000L)
+                .metric("rssGrowthPerConnectionBytes", 10_100).write(dir);
+
+        ReportMain.run(new Args(new String[] {"--dir", dir.toString()}, 0));
+
+        String md = Files.readString(dir.resolve("summary.md"));
+        assertTrue(md.contains("| gateway memory <= 10 KB per idle connection at 50k | 9.86 KiB per connection at 50,000 "
+                + "connections over 3 gateway replicas of about 16,667 each (their RSS growth summed), fresh gateways "
+                + "with -Xmx256m | **not met** |"), "10,100 bytes is over 10 KB even though under 10 KiB: " + md);
+        assertTrue(md.contains("| 50000 (3 fresh gateways, -Xmx256m) | switchboard | 50,000 |"), md);
+        assertTrue(md.contains("| 10000 (a fresh gateway, -Xmx256m) | switchboard | 10,000 |"), md);
+    }
+
     private static void fanout(Path dir, String target, long delivered) throws Exception {
         new RunResult("fanout", "saturation", target).param("publishers", 4).param("subscribers", 1000)
                 .param("windowPerPublisher", 4).metric("deliveredPerSecond", delivered).metric("undelivered", 0)
