@@ -82,14 +82,15 @@ class LimitsTest extends GatewayTestBase {
 
     @Test
     void aRefreshedTokenKeepsTheConnectionOpenPastTheFirstOnesExpiry() throws InterruptedException {
-        WsTestClient client = withHeader(TestTokens.expiringAt("grace", Instant.now().plusSeconds(2)));
+        // exp is in whole seconds: 4 s leave a busy machine time to connect and refresh first.
+        WsTestClient client = withHeader(TestTokens.expiringAt("grace", Instant.now().plusSeconds(4)));
         client.await("welcome");
         client.send(Map.of("type", "auth", "id", "refresh",
                 "token", TestTokens.expiringAt("grace", Instant.now().plusSeconds(3600))));
         client.await(frame -> "welcome".equals(frame.path("type").asText()) && "refresh".equals(frame.path("id").asText()),
                 TIMEOUT);
         // Past the first token's expiry and the expiry sweep after it.
-        Thread.sleep(4000);
+        Thread.sleep(6000);
         client.send(Map.of("type", "ping", "id", "still-there"));
         client.await(frame -> "pong".equals(frame.path("type").asText()) && "still-there".equals(frame.path("id").asText()),
                 TIMEOUT);
