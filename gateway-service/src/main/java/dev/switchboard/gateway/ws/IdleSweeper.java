@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.ws;
 
+import java.util.function.Predicate;
+
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.protocol.CloseCodes;
 import io.quarkus.runtime.StartupEvent;
@@ -33,16 +35,17 @@ public class IdleSweeper {
     }
 
     void start(@Observes StartupEvent event) {
-        vertx.setPeriodic(periodMs, id -> protocol.idleSessions(idleNanos)
+        vertx.setPeriodic(periodMs, id -> protocol.sessionsWhere(session -> session.idleNanos() > idleNanos)
                 .forEach(session -> session.closeNow(CloseCodes.NORMAL, "idle timeout")));
         vertx.setPeriodic(pingMs, id -> protocol.sessions()
                 .forEach(session -> session.executor().execute(session::ping)));
         vertx.setPeriodic(EXPIRY_SWEEP_MS, id -> {
             long now = System.currentTimeMillis();
-            for (WsSession session : protocol.expiredSessions(now)) {
+            Predicate<WsSession> expired = session -> session.tokenExpired(now) && !session.isClosing();
+            for (WsSession session : protocol.sessionsWhere(expired)) {
                 // Checked again on the socket's loop: an auth frame may have refreshed the token meanwhile.
                 session.executor().execute(() -> {
-                    if (session.tokenExpired(now) && !session.isClosing()) {
+                    if (expired.test(session)) {
                         session.closeNow(CloseCodes.UNAUTHORIZED, "token expired");
                     }
                 });

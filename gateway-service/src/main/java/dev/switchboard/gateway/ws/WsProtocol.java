@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
 
@@ -193,26 +194,15 @@ public class WsProtocol {
         return sessions.values();
     }
 
-    /** Sessions whose token has expired at wall-clock time nowMs. */
-    List<WsSession> expiredSessions(long nowMs) {
-        List<WsSession> expired = new ArrayList<>();
+    /** The open sessions that match, copied: the caller may close them while going through the list. */
+    List<WsSession> sessionsWhere(Predicate<WsSession> matching) {
+        List<WsSession> matched = new ArrayList<>();
         for (WsSession session : sessions.values()) {
-            if (session.tokenExpired(nowMs) && !session.isClosing()) {
-                expired.add(session);
+            if (matching.test(session)) {
+                matched.add(session);
             }
         }
-        return expired;
-    }
-
-    /** Sessions idle for longer than the idle timeout (no frame, no pong). */
-    List<WsSession> idleSessions(long idleNanos) {
-        List<WsSession> idle = new ArrayList<>();
-        for (WsSession session : sessions.values()) {
-            if (session.idleNanos() > idleNanos) {
-                idle.add(session);
-            }
-        }
-        return idle;
+        return matched;
     }
 
     // --- authentication
